@@ -1,0 +1,42 @@
+package dev.audiorouting.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.audiorouting.server.domain.AudioRoutingGroups;
+import dev.audiorouting.server.error.AudioRoutingGroupConflictExceptionMapper;
+import dev.audiorouting.server.error.InvalidAudioRoutingGroupExceptionMapper;
+import dev.audiorouting.server.error.JettyHttpExceptionMapper;
+import dev.audiorouting.server.error.JsonProcessingExceptionMapper;
+import dev.audiorouting.server.error.UnexpectedExceptionMapper;
+import dev.audiorouting.server.error.WebApplicationExceptionMapper;
+import dev.audiorouting.server.http.ObjectMapperResolver;
+import dev.audiorouting.server.http.OptionsResponseFilter;
+import dev.audiorouting.server.resource.AudioRoutingGroupsResource;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Jersey side of the server: the resource, the JSON configuration and one mapper per exception type. */
+final class AudioRoutingApplication extends ResourceConfig {
+
+    AudioRoutingApplication(AudioRoutingGroups groups, ObjectMapper json) {
+        register(new AudioRoutingGroupsResource(groups));
+
+        // Jackson's own exception mappers answer text/plain; ours answer in Graph's shape.
+        register(JacksonFeature.withoutExceptionMappers());
+        register(new ObjectMapperResolver(json));
+
+        register(InvalidAudioRoutingGroupExceptionMapper.class);
+        register(AudioRoutingGroupConflictExceptionMapper.class);
+        register(JsonProcessingExceptionMapper.class);
+        register(WebApplicationExceptionMapper.class);
+        register(JettyHttpExceptionMapper.class);
+        register(UnexpectedExceptionMapper.class);
+        register(OptionsResponseFilter.class);
+
+        // The contract is openapi.yaml; no generated WADL on OPTIONS or /application.wadl.
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Nothing is registered behind our back (Jackson's auto-discovered feature brings its text/plain mappers).
+        property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    }
+}

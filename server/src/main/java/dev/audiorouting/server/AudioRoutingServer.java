@@ -1,0 +1,109 @@
+package dev.audiorouting.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.audiorouting.server.domain.AudioRoutingGroups;
+import dev.audiorouting.server.error.GraphErrorHandler;
+import dev.audiorouting.server.http.ApiJson;
+import dev.audiorouting.server.http.PathInContextHandler;
+import dev.audiorouting.server.http.RequestIdHandler;
+import dev.audiorouting.server.store.InMemoryAudioRoutingGroupStore;
+import java.net.URI;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+
+/**
+ * The composition root: builds the whole server from a {@link ServerConfig}. {@code Main} and the tests
+ * both start it here, so what is tested is what runs.
+ *
+ * <pre>{@code
+ * try (AudioRoutingServer server = AudioRoutingServer.start(ServerConfig.of("127.0.0.1", 0))) {
+ *     URI base = server.baseUri(); // http://127.0.0.1:PORT/beta
+ * }
+ * }</pre>
+ */
+public final class AudioRoutingServer implements AutoCloseable {
+    /** Graph clients' base URL ends in /beta; so does ours. */
+    public static final String BASE_PATH = "/beta";
+
+    private final Server jetty;
+    private final ServerConnector connector;
+
+    private AudioRoutingServer(Server jetty, ServerConnector connector) {
+        this.jetty = jetty;
+        this.connector = connector;
+    }
+
+    /** Builds and starts a server; it listens when this returns. */
+    public static AudioRoutingServer start(ServerConfig config) throws Exception {
+        ObjectMapper json = ApiJson.newMapper();
+        AudioRoutingGroups groups = new AudioRoutingGroups(new InMemoryAudioRoutingGroupStore());
+
+        Server jetty = new Server(threadPool());
+        ServerConnector connector = connector(jetty, config);
+        jetty.addConnector(connector);
+        jetty.setHandler(handlers(new AudioRoutingApplication(groups, json), config));
+        jetty.setErrorHandler(new GraphErrorHandler(json));
+        jetty.setStopTimeout(config.shutdownTimeout().toMillis());
+        jetty.start();
+        return new AudioRoutingServer(jetty, connector);
+    }
+
+    /** Where the API answers, e.g. {@code http://127.0.0.1:8080/beta}. */
+    public URI baseUri() {
+        String host = connector.getHost();
+        boolean anyInterface = host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::");
+        String shown = anyInterface ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shown + ":" + connector.getLocalPort() + BASE_PATH);
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /**
+     * Stops gracefully: no new requests are accepted, those in flight finish (up to the configured
+     * shutdown timeout), then the server closes.
+     */
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+    }
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("http");
+        return threads;
+    }
+
+    private static ServerConnector connector(Server jetty, ServerConfig config) {
+        HttpConfiguration http = new HttpConfiguration();
+        // Say nothing about the software we run on; Graph sends a Date header, and so do we.
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    /** Outermost first: graceful shutdown, request ids, the body size limit, then Jersey under /beta. */
+    private static GracefulHandler handlers(AudioRoutingApplication application, ServerConfig config) {
+        JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, application);
+        ContextHandler api = new ContextHandler(new PathInContextHandler(jersey), BASE_PATH);
+        // /beta itself is answered by Jersey (a JSON 404), not redirected to /beta/.
+        api.setAllowNullPathInContext(true);
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxBodyBytes(), -1);
+        sizeLimit.setHandler(api);
+        return new GracefulHandler(new RequestIdHandler(sizeLimit));
+    }
+}

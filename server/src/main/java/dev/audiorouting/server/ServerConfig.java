@@ -1,0 +1,36 @@
+package dev.audiorouting.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the server runs, read and checked once at start-up.
+ *
+ * @param host            interface to listen on ({@code 0.0.0.0} for all)
+ * @param port            TCP port; {@code 0} picks a free one
+ * @param maxBodyBytes    largest request body accepted; larger ones answer 413
+ * @param shutdownTimeout how long a stop waits for requests in flight
+ */
+public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout) {
+    /** Comfortably above the largest valid group, even with every character \\u-escaped. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 512 * 1024;
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
+        if (shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdownTimeout cannot be negative");
+        }
+    }
+
+    /** The defaults, listening on {@code host:port}. */
+    public static ServerConfig of(String host, int port) {
+        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT);
+    }
+}

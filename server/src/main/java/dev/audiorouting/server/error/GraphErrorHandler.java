@@ -1,0 +1,78 @@
+package dev.audiorouting.server.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.audiorouting.api.model.ODataError;
+import dev.audiorouting.server.http.RequestIds;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jetty's own error responses (paths outside {@code /beta}, malformed HTTP, oversized bodies or headers,
+ * shutdown) in Graph's JSON shape instead of Jetty's HTML pages.
+ */
+public final class GraphErrorHandler extends ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphErrorHandler.class);
+    private static final String JSON = "application/json";
+
+    private final ObjectMapper json;
+
+    public GraphErrorHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws JsonProcessingException {
+        int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
+        RequestIds ids = RequestIds.of(request, response);
+        String message = describe(status, request, ids);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(body(status, message, ids))), callback);
+        return true;
+    }
+
+    /** Errors Jetty answers before there is a request to speak of (a malformed request line, say). */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        String id = UUID.randomUUID().toString();
+        RequestIds ids = new RequestIds(id, id);
+        fields.put(RequestIds.REQUEST_ID, id);
+        fields.put(RequestIds.CLIENT_REQUEST_ID, id);
+        fields.put(HttpHeader.CONTENT_TYPE, JSON);
+        try {
+            return ByteBuffer.wrap(json.writeValueAsBytes(body(status, "Malformed HTTP request: " + reasonOf(status, reason), ids)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String describe(int status, Request request, RequestIds ids) {
+        if (status == HttpStatus.NOT_FOUND_404) {
+            return "No resource at " + request.getHttpURI().getPath() + ".";
+        }
+        if (HttpStatus.isServerError(status)) {
+            if (request.getAttribute(ERROR_EXCEPTION) instanceof Throwable cause) {
+                LOG.error("Unexpected failure of request-id {}", ids.requestId(), cause);
+            }
+            return "The server could not process the request. Quote request-id " + ids.requestId() + " when reporting it.";
+        }
+        return reasonOf(status, (String) request.getAttribute(ERROR_MESSAGE));
+    }
+
+    private static String reasonOf(int status, String message) {
+        return message == null || message.isBlank() ? HttpStatus.getMessage(status) + "." : message;
+    }
+
+    private static ODataError body(int status, String message, RequestIds ids) {
+        return GraphErrors.body(GraphErrors.codeFor(status), message, null, ids);
+    }
+}

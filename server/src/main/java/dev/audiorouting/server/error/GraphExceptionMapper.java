@@ -1,0 +1,39 @@
+package dev.audiorouting.server.error;
+
+import dev.audiorouting.server.http.PathInContextHandler;
+import dev.audiorouting.server.http.RequestIds;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.eclipse.jetty.server.Request;
+
+/** What every exception mapper shares: it answers in Graph's error shape, with this request's ids. */
+abstract class GraphExceptionMapper<E extends Throwable> implements ExceptionMapper<E> {
+    @Inject
+    private Provider<Request> request;
+
+    protected final Request request() {
+        return request.get();
+    }
+
+    /** The path the client sent. */
+    protected final String path() {
+        return PathInContextHandler.fullPath(request());
+    }
+
+    protected final RequestIds ids() {
+        return RequestIds.of(request());
+    }
+
+    protected final Response.ResponseBuilder error(int status, String code, String message, String target) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(GraphErrors.body(code, message, target, ids()));
+    }
+
+    protected final Response.ResponseBuilder error(int status, String message) {
+        return error(status, GraphErrors.codeFor(status), message, null);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.audiorouting.server.error;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.audiorouting.server.http.DuplicateItemException;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A body that is not valid JSON, or not the shape of the schema: 400 {@code invalidRequest} naming the
+ * offending field in the contract's terms (never a Java type name).
+ */
+public final class JsonProcessingExceptionMapper extends GraphExceptionMapper<JsonProcessingException> {
+
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : null;
+        return error(400, "invalidRequest", describe(e, field), field).build();
+    }
+
+    private static String describe(JsonProcessingException e, String field) {
+        if (e instanceof StreamConstraintsException) {
+            return "body: the JSON is nested too deeply or a value is too long.";
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return field + ": unknown property; the properties are " + names(unknown.getKnownPropertyIds()) + ".";
+        }
+        if (e instanceof DuplicateItemException duplicate) {
+            return field + ": '" + duplicate.item() + "' appears more than once.";
+        }
+        if (e instanceof MismatchedInputException mismatch && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "body: unexpected content after the JSON object.";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return field + ": must be " + expected(invalid.getTargetType()) + ", not '" + invalid.getValue() + "'.";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return field + ": must be " + expected(mismatch.getTargetType()) + ".";
+        }
+        if (e instanceof ValueInstantiationException invalid) {
+            return field + ": must be " + expected(invalid.getType().getRawClass()) + ".";
+        }
+        if (e instanceof JsonMappingException) {
+            return field + ": invalid value.";
+        }
+        return "body: not valid JSON: " + e.getOriginalMessage() + where(e.getLocation());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "a JSON object";
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        if (path.isEmpty()) {
+            return "body";
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                text.append(text.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                text.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String names(Collection<Object> known) {
+        return known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 0
+                ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.audiorouting.server.error;
+
+import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Anything no other mapper claims is a bug of ours: 500 {@code generalException} with no internals in the
+ * body, and the details in the log under the request id the client can quote.
+ */
+public final class UnexpectedExceptionMapper extends GraphExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String requestId = ids().requestId();
+        LOG.error("Unexpected failure of request-id {} ({} {})", requestId, request().getMethod(),
+                path(), e);
+        return error(500, "An unexpected error occurred. Quote request-id " + requestId + " when reporting it.").build();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.audiorouting.server.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.audiorouting.api.model.AudioRoutingGroup;
+import dev.audiorouting.api.model.MainError;
+
+/** The one JSON configuration of the server: strict when reading requests, terse when writing responses. */
+public final class ApiJson {
+    private ApiJson() {
+    }
+
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                // What the schema forbids fails here, with the path of the offending field.
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // 5 or true is not a string: no silent coercion of scalars.
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, strings -> strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // Write properties in the order Graph does (id, routingMode, sources, receivers).
+                .addMixIn(AudioRoutingGroup.class, AudioRoutingGroupOrder.class)
+                .addMixIn(MainError.class, MainErrorOrder.class)
+                // Missing fields arrive as null and the domain names them; Jackson's own "required" check
+                // would answer first with a message that names Java types.
+                .annotationIntrospector(new IgnoreRequiredMarkers())
+                .addModule(new UniqueItemsModule())
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+
+    @JsonPropertyOrder({"@odata.type", "id", "routingMode", "sources", "receivers"})
+    private interface AudioRoutingGroupOrder {
+    }
+
+    @JsonPropertyOrder({"code", "message", "target", "details", "innerError"})
+    private interface MainErrorOrder {
+    }
+
+    private static final class IgnoreRequiredMarkers extends JacksonAnnotationIntrospector {
+        @Override
+        public Boolean hasRequiredMarker(AnnotatedMember member) {
+            return null;
+        }
+    }
+}
