@@ -1,6 +1,7 @@
 package dev.audiorouting.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.GraphErrorHandler;
 import dev.audiorouting.server.http.ApiJson;
@@ -41,10 +42,15 @@ public final class AudioRoutingServer implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** Builds and starts a server; it listens when this returns. */
+    /** Builds and starts a server with the default store; it listens when this returns. */
     public static AudioRoutingServer start(ServerConfig config) throws Exception {
+        return start(config, new InMemoryAudioRoutingGroupStore());
+    }
+
+    /** Builds and starts a server keeping its groups in {@code store}; it listens when this returns. */
+    public static AudioRoutingServer start(ServerConfig config, AudioRoutingGroupStore store) throws Exception {
         ObjectMapper json = ApiJson.newMapper();
-        AudioRoutingGroups groups = new AudioRoutingGroups(new InMemoryAudioRoutingGroupStore());
+        AudioRoutingGroups groups = new AudioRoutingGroups(store);
 
         Server jetty = new Server(threadPool());
         ServerConnector connector = connector(jetty, config);

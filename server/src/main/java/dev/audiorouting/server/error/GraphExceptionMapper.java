@@ -7,6 +7,7 @@ import jakarta.inject.Provider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Request;
 
 /** What every exception mapper shares: it answers in Graph's error shape, with this request's ids. */
@@ -31,6 +32,11 @@ abstract class GraphExceptionMapper<E extends Throwable> implements ExceptionMap
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(GraphErrors.body(code, message, target, ids()));
+    }
+
+    /** Jetty's own refusal (a body over the size limit, a broken chunk), with the status Jetty chose. */
+    protected final Response refusedByJetty(HttpException jetty) {
+        return error(jetty.getCode(), jetty.getReason()).build();
     }
 
     protected final Response.ResponseBuilder error(int status, String message) {

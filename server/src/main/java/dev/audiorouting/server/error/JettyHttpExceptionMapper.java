@@ -11,6 +11,6 @@ public final class JettyHttpExceptionMapper extends GraphExceptionMapper<HttpExc
 
     @Override
     public Response toResponse(HttpException.RuntimeException e) {
-        return error(e.getCode(), e.getReason()).build();
+        return refusedByJetty(e);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.audiorouting.server.http.DuplicateItemException;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.jetty.http.HttpException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,10 @@ public final class JsonProcessingExceptionMapper extends GraphExceptionMapper<Js
 
     @Override
     public Response toResponse(JsonProcessingException e) {
+        if (e.getCause() instanceof HttpException jetty) {
+            // Jetty refused the body while Jackson was reading it; Jackson wrapped that with the field's path.
+            return refusedByJetty(jetty);
+        }
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : null;
         return error(400, "invalidRequest", describe(e, field), field).build();
     }

@@ -1,0 +1,116 @@
+package dev.audiorouting.server.contract;
+
+import dev.audiorouting.client.ApiClient;
+import dev.audiorouting.client.ApiException;
+import dev.audiorouting.client.GraphError;
+import dev.audiorouting.client.api.AudioRoutingGroupsApi;
+import dev.audiorouting.server.AudioRoutingServer;
+import dev.audiorouting.server.ServerConfig;
+import dev.audiorouting.server.domain.AudioRoutingGroupStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The real server on a free port, built by the same composition root as {@code main}, with the generated
+ * client and a raw HTTP client pointed at it. Every exchange is checked against openapi.yaml.
+ */
+public final class ServerUnderTest implements AutoCloseable {
+    /** Not checked yet (that is the next issue's work), but sent as any Graph client would. */
+    static final String AUTHORIZATION = "Bearer contract-test-token";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final AudioRoutingServer server;
+    private final HttpClient raw;
+
+    private ServerUnderTest(AudioRoutingServer server) {
+        this.server = server;
+        // A default java.net.http client, as consumers have it: it offers an h2c upgrade on every request.
+        this.raw = SpecValidatingHttpClient.responsesOnly(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+    }
+
+    public static ServerUnderTest start() {
+        return start(null);
+    }
+
+    /** A server on the given store ({@code null}: the default one). */
+    public static ServerUnderTest start(AudioRoutingGroupStore store) {
+        try {
+            ServerConfig config = ServerConfig.of("127.0.0.1", 0);
+            return new ServerUnderTest(store == null ? AudioRoutingServer.start(config) : AudioRoutingServer.start(config, store));
+        } catch (Exception e) {
+            throw new IllegalStateException("The server did not start", e);
+        }
+    }
+
+    /** A call id no other test uses, so tests sharing the server never see each other's groups. */
+    public static String newCallId() {
+        return "call-" + UUID.randomUUID();
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    /** The generated client; requests and responses must both conform to the spec. */
+    public AudioRoutingGroupsApi api() {
+        SpecValidatingHttpClient strict = SpecValidatingHttpClient.strict(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+        ApiClient client = new ApiClient(strict.asBuilder(), ApiClient.createDefaultObjectMapper(), baseUri().toString());
+        client.setRequestInterceptor(request -> request.header("Authorization", AUTHORIZATION));
+        client.setReadTimeout(TIMEOUT);
+        return new AudioRoutingGroupsApi(client);
+    }
+
+    /** POSTs raw bytes to a path under the base URI; only the response must conform. */
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** A request builder for a path under the base URI, with the headers a Graph client sends. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUri() + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", AUTHORIZATION)
+                .header("Accept", "application/json");
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return raw.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a call through the generated client failed with, or an assertion error if it did not fail. */
+    public static GraphError failureOf(ClientCall call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            return GraphError.from(e);
+        }
+        throw new AssertionError("The call succeeded, but it should have failed");
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+
+    /** A call through the generated client. */
+    @FunctionalInterface
+    public interface ClientCall {
+        void run() throws ApiException;
+    }
+}
