@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Starts the server from the command line: {@code java -jar server/target/audio-routing-server.jar --help}. */
 @Command(name = "audio-routing-server",
@@ -37,18 +40,36 @@ public final class Main implements Callable<Integer> {
         // Jersey logs through java.util.logging; send it to SLF4J like everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    // A port in use or a bad address: one clear line, not a stack trace.
+                    LOG.error("Could not start: {}", e.getMessage());
+                    LOG.debug("Start-up failure", e);
+                    return 1;
+                })
+                .execute(args));
     }
+
+    @Spec
+    private CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                Duration.ofSeconds(shutdownTimeoutSeconds));
+        ServerConfig config = config();
         AudioRoutingServer server = AudioRoutingServer.start(config);
         LOG.info("Listening on {}", server.baseUri());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, config), "shutdown"));
         server.join();
         return 0;
+    }
+
+    /** The options as a checked configuration; a bad value is a usage error, not a stack trace. */
+    private ServerConfig config() {
+        try {
+            return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(shutdownTimeoutSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
     }
 
     private static void stop(AudioRoutingServer server, ServerConfig config) {

@@ -22,10 +22,10 @@ public record ServerConfig(String host, int port, long maxBodyBytes, Duration sh
             throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
         }
         if (maxBodyBytes < 1) {
-            throw new IllegalArgumentException("maxBodyBytes must be positive");
+            throw new IllegalArgumentException("the body size limit must be positive");
         }
         if (shutdownTimeout.isNegative()) {
-            throw new IllegalArgumentException("shutdownTimeout cannot be negative");
+            throw new IllegalArgumentException("shutdown timeout cannot be negative");
         }
     }
 

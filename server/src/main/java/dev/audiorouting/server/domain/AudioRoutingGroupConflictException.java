@@ -6,7 +6,7 @@ public final class AudioRoutingGroupConflictException extends RuntimeException {
 
     public AudioRoutingGroupConflictException(String groupId) {
         super("An audio routing group with id '" + groupId
-                + "' already exists in this call with different content. Delete it first or choose another id.");
+                + "' already exists in this call with different content; choose another id.");
         this.groupId = groupId;
     }
 

@@ -28,7 +28,7 @@ public final class JsonProcessingExceptionMapper extends GraphExceptionMapper<Js
             // Jetty refused the body while Jackson was reading it; Jackson wrapped that with the field's path.
             return refusedByJetty(jetty);
         }
-        String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : null;
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "body";
         return error(400, "invalidRequest", describe(e, field), field).build();
     }
 

@@ -1,0 +1,55 @@
+package dev.audiorouting.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.audiorouting.server.contract.ServerUnderTest;
+import dev.audiorouting.server.contract.Spec;
+import dev.audiorouting.server.store.InMemoryAudioRoutingGroupStore;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A stop lets the request in flight finish and answer before the server closes. */
+class GracefulShutdownTest {
+
+    @Test
+    void aRequestInFlightCompletesDuringStop() throws Exception {
+        CountDownLatch inStore = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InMemoryAudioRoutingGroupStore groups = new InMemoryAudioRoutingGroupStore();
+        ServerUnderTest server = ServerUnderTest.start((callId, group) -> {
+            inStore.countDown();
+            awaitQuietly(release);
+            return groups.putIfAbsent(callId, group);
+        });
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() ->
+                server.post("/communications/calls/c/audioRoutingGroups", "application/json", Spec.get().example("oneToOne")));
+        assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> closeQuietly(server));
+        Thread.sleep(200);
+        assertThat(stopping).as("the stop waits for the request in flight").isNotDone();
+        release.countDown();
+
+        assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        stopping.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(ServerUnderTest server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
