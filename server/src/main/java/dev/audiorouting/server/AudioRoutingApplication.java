@@ -6,6 +6,7 @@ import dev.audiorouting.server.error.AudioRoutingGroupConflictExceptionMapper;
 import dev.audiorouting.server.error.InvalidAudioRoutingGroupExceptionMapper;
 import dev.audiorouting.server.error.JettyHttpExceptionMapper;
 import dev.audiorouting.server.error.JsonProcessingExceptionMapper;
+import dev.audiorouting.server.error.RequestReadExceptionMapper;
 import dev.audiorouting.server.error.UnexpectedExceptionMapper;
 import dev.audiorouting.server.error.WebApplicationExceptionMapper;
 import dev.audiorouting.server.http.ObjectMapperResolver;
@@ -31,6 +32,7 @@ final class AudioRoutingApplication extends ResourceConfig {
         register(JsonProcessingExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
         register(JettyHttpExceptionMapper.class);
+        register(RequestReadExceptionMapper.class);
         register(UnexpectedExceptionMapper.class);
         register(OptionsResponseFilter.class);
 

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.api.model.ODataError;
 import dev.audiorouting.server.http.RequestIds;
 import java.nio.ByteBuffer;
-import java.util.UUID;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -38,21 +36,6 @@ public final class GraphErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(body(status, message, ids))), callback);
         return true;
-    }
-
-    /** Errors Jetty answers before there is a request to speak of (a malformed request line, say). */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        String id = UUID.randomUUID().toString();
-        RequestIds ids = new RequestIds(id, id);
-        fields.put(RequestIds.REQUEST_ID, id);
-        fields.put(RequestIds.CLIENT_REQUEST_ID, id);
-        fields.put(HttpHeader.CONTENT_TYPE, JSON);
-        try {
-            return ByteBuffer.wrap(json.writeValueAsBytes(body(status, "Malformed HTTP request: " + reasonOf(status, reason), ids)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String describe(int status, Request request, RequestIds ids) {

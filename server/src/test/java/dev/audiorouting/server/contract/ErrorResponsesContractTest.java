@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.server.domain.AudioRoutingGroup;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +65,7 @@ class ErrorResponsesContractTest {
         @Test
         void nonUtf8BytesAnswer400(ServerUnderTest server) throws Exception {
             byte[] latin1 = "{\"id\":\"caf\u00e9\",\"routingMode\":\"multicast\",\"sources\":[\"a\"],\"receivers\":[\"b\"]}"
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    .getBytes(StandardCharsets.ISO_8859_1);
             HttpRequest.Builder request = server.request(path(server)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(latin1));
 
@@ -157,12 +158,52 @@ class ErrorResponsesContractTest {
 
         @Test
         void chunkedBodiesOverTheLimitAnswer413(ServerUnderTest server) throws Exception {
-            byte[] tooLarge = ("{\"id\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] tooLarge = ("{\"id\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
             // A publisher of unknown length makes the client send the body chunked, with no Content-Length.
             HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(tooLarge));
             HttpRequest.Builder request = server.request(path(server)).header("Content-Type", "application/json").POST(chunked);
 
             graphError(server.send(request), 413, "requestEntityTooLarge");
+        }
+    }
+
+    @Nested
+    class MalformedHttp {
+
+        private void assertGraphError(RawHttp.Response response, int status) throws Exception {
+            assertThat(response.status()).isEqualTo(status);
+            assertThat(response.headers()).containsEntry("content-type", "application/json").containsKey("request-id");
+            JsonNode error = JSON.readTree(response.body()).get("error");
+            assertThat(error.get("code").asText()).isNotBlank();
+            assertThat(error.get("innerError").get("request-id").asText()).isEqualTo(response.headers().get("request-id"));
+        }
+
+        @Test
+        void aGarbageRequestLineAnswers400(ServerUnderTest server) throws Exception {
+            assertGraphError(RawHttp.exchange(server.baseUri(), "GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII)), 400);
+        }
+
+        @Test
+        void aBrokenChunkedBodyAnswers400(ServerUnderTest server) throws Exception {
+            String request = "POST /beta/communications/calls/c/audioRoutingGroups HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n";
+
+            assertGraphError(RawHttp.exchange(server.baseUri(), request.getBytes(StandardCharsets.US_ASCII)), 400);
+        }
+
+        @Test
+        void oversizedHeadersAnswer431(ServerUnderTest server) throws Exception {
+            String request = "POST /beta/communications/calls/c/audioRoutingGroups HTTP/1.1\r\nHost: x\r\nX-Big: "
+                    + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n";
+
+            assertGraphError(RawHttp.exchange(server.baseUri(), request.getBytes(StandardCharsets.US_ASCII)), 431);
+        }
+
+        @Test
+        void anOverlongUriAnswers414(ServerUnderTest server) throws Exception {
+            String request = "GET /beta/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+            assertGraphError(RawHttp.exchange(server.baseUri(), request.getBytes(StandardCharsets.US_ASCII)), 414);
         }
     }
 

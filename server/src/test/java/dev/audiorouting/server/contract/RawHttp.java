@@ -1,0 +1,50 @@
+package dev.audiorouting.server.contract;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Bytes over a socket, for requests no well-behaved HTTP client would send. */
+final class RawHttp {
+    private RawHttp() {
+    }
+
+    /** Sends the bytes on a fresh connection and reads the response until the server closes it. */
+    static Response exchange(URI server, byte[] request) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return Response.parse(readAll(socket.getInputStream()));
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            in.transferTo(out);
+        } catch (java.net.SocketException reset) {
+            // The server may reset the connection after answering; what arrived is the answer.
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    record Response(int status, Map<String, String> headers, String body) {
+        static Response parse(String text) {
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+        }
+    }
+}
