@@ -4,24 +4,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.AudioRoutingGroupConflictExceptionMapper;
 import dev.audiorouting.server.error.InvalidAudioRoutingGroupExceptionMapper;
-import dev.audiorouting.server.error.JettyHttpExceptionMapper;
 import dev.audiorouting.server.error.JsonProcessingExceptionMapper;
+import dev.audiorouting.server.error.MissingErrorBodyFilter;
 import dev.audiorouting.server.error.RequestReadExceptionMapper;
 import dev.audiorouting.server.error.UnexpectedExceptionMapper;
 import dev.audiorouting.server.error.WebApplicationExceptionMapper;
-import dev.audiorouting.server.http.ObjectMapperResolver;
-import dev.audiorouting.server.http.OptionsResponseFilter;
+import dev.audiorouting.server.http.ResponseHeadersFilter;
+import dev.audiorouting.server.json.ObjectMapperResolver;
 import dev.audiorouting.server.resource.AudioRoutingGroupsResource;
 import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Jersey side of the server: the resource, the JSON configuration and one mapper per exception type. */
+/** The Jersey side of the server: the resource, the JSON configuration, one mapper per exception type, and filters. */
 final class AudioRoutingApplication extends ResourceConfig {
 
     AudioRoutingApplication(AudioRoutingGroups groups, ObjectMapper json) {
-        register(new AudioRoutingGroupsResource(groups));
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(groups).to(AudioRoutingGroups.class);
+            }
+        });
+        register(AudioRoutingGroupsResource.class);
 
         // Jackson's own exception mappers answer text/plain; ours answer in Graph's shape.
         register(JacksonFeature.withoutExceptionMappers());
@@ -31,10 +38,10 @@ final class AudioRoutingApplication extends ResourceConfig {
         register(AudioRoutingGroupConflictExceptionMapper.class);
         register(JsonProcessingExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
-        register(JettyHttpExceptionMapper.class);
         register(RequestReadExceptionMapper.class);
         register(UnexpectedExceptionMapper.class);
-        register(OptionsResponseFilter.class);
+        register(MissingErrorBodyFilter.class);
+        register(ResponseHeadersFilter.class);
 
         // The contract is openapi.yaml; no generated WADL on OPTIONS or /application.wadl.
         property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.GraphErrorHandler;
-import dev.audiorouting.server.http.ApiJson;
+import dev.audiorouting.server.json.ApiJson;
 import dev.audiorouting.server.http.PathInContextHandler;
 import dev.audiorouting.server.http.RequestIdHandler;
 import dev.audiorouting.server.store.InMemoryAudioRoutingGroupStore;
@@ -35,11 +35,11 @@ public final class AudioRoutingServer implements AutoCloseable {
     public static final String BASE_PATH = "/beta";
 
     private final Server jetty;
-    private final ServerConnector connector;
+    private final URI baseUri;
 
-    private AudioRoutingServer(Server jetty, ServerConnector connector) {
+    private AudioRoutingServer(Server jetty, URI baseUri) {
         this.jetty = jetty;
-        this.connector = connector;
+        this.baseUri = baseUri;
     }
 
     /** Builds and starts a server with the default store; it listens when this returns. */
@@ -59,11 +59,15 @@ public final class AudioRoutingServer implements AutoCloseable {
         jetty.setErrorHandler(new GraphErrorHandler(json));
         jetty.setStopTimeout(config.shutdownTimeout().toMillis());
         jetty.start();
-        return new AudioRoutingServer(jetty, connector);
+        return new AudioRoutingServer(jetty, baseUri(connector));
     }
 
     /** Where the API answers, e.g. {@code http://127.0.0.1:8080/beta}. */
     public URI baseUri() {
+        return baseUri;
+    }
+
+    private static URI baseUri(ServerConnector connector) {
         String host = connector.getHost();
         boolean anyInterface = host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::");
         String shown = anyInterface ? "localhost" : host.contains(":") ? "[" + host + "]" : host;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.api.model.ODataError;
 import dev.audiorouting.server.http.RequestIds;
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -33,6 +34,9 @@ public final class GraphErrorHandler extends ErrorHandler {
         int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
         RequestIds ids = RequestIds.of(request, response);
         String message = describe(status, request, ids);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, GraphErrors.RETRY_AFTER_SECONDS);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(body(status, message, ids))), callback);
         return true;
@@ -42,8 +46,12 @@ public final class GraphErrorHandler extends ErrorHandler {
         if (status == HttpStatus.NOT_FOUND_404) {
             return "No resource at " + request.getHttpURI().getPath() + ".";
         }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
+            return GraphErrors.SHUTTING_DOWN;
+        }
         if (HttpStatus.isServerError(status)) {
-            if (request.getAttribute(ERROR_EXCEPTION) instanceof Throwable cause) {
+            // Jetty's HttpExceptions are the client's protocol errors (HTTP/0.9, say): not worth a stack trace.
+            if (request.getAttribute(ERROR_EXCEPTION) instanceof Throwable cause && !(cause instanceof HttpException)) {
                 LOG.error("Unexpected failure of request-id {}", ids.requestId(), cause);
             }
             return "The server could not process the request. Quote request-id " + ids.requestId() + " when reporting it.";

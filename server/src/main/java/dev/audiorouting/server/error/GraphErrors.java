@@ -18,15 +18,17 @@ public final class GraphErrors {
             Map.entry(404, "itemNotFound"),
             Map.entry(405, "methodNotAllowed"),
             Map.entry(406, "notAcceptable"),
-            Map.entry(409, "conflict"),
-            Map.entry(411, "lengthRequired"),
             Map.entry(413, "requestEntityTooLarge"),
             Map.entry(414, "requestUriTooLong"),
             Map.entry(415, "unsupportedMediaType"),
-            Map.entry(429, "TooManyRequests"),
             Map.entry(431, "requestHeaderFieldsTooLarge"),
             Map.entry(501, "notSupported"),
             Map.entry(503, "serviceNotAvailable"));
+
+    /** What a request refused because the server is stopping is told. */
+    public static final String SHUTTING_DOWN = "The server is shutting down; retry in a moment.";
+    /** How long such a client should wait; another instance, or this one restarted, will answer. */
+    public static final int RETRY_AFTER_SECONDS = 1;
 
     private GraphErrors() {
     }

@@ -4,6 +4,7 @@ import dev.audiorouting.server.http.PathInContextHandler;
 import dev.audiorouting.server.http.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -37,6 +38,17 @@ abstract class GraphExceptionMapper<E extends Throwable> implements ExceptionMap
     /** Jetty's own refusal (a body over the size limit, a broken chunk), with the status Jetty chose. */
     protected final Response refusedByJetty(HttpException jetty) {
         return error(jetty.getCode(), jetty.getReason()).build();
+    }
+
+    protected final boolean serverStopping() {
+        return request().getConnectionMetaData().getConnector().getServer().isStopping();
+    }
+
+    /** 503 with {@code Retry-After}: this server is stopping, another (or this one restarted) will answer. */
+    protected final Response shuttingDown() {
+        return error(503, GraphErrors.SHUTTING_DOWN)
+                .header(HttpHeaders.RETRY_AFTER, GraphErrors.RETRY_AFTER_SECONDS)
+                .build();
     }
 
     protected final Response.ResponseBuilder error(int status, String message) {

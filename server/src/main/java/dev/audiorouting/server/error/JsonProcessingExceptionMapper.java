@@ -3,22 +3,24 @@ package dev.audiorouting.server.error;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.audiorouting.server.http.DuplicateItemException;
+import dev.audiorouting.server.json.DuplicateItemException;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.jetty.http.HttpException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpException;
 
 /**
  * A body that is not valid JSON, or not the shape of the schema: 400 {@code invalidRequest} naming the
- * offending field in the contract's terms (never a Java type name).
+ * offending field in the contract's terms (never a Java type or a Jackson setting).
  */
 public final class JsonProcessingExceptionMapper extends GraphExceptionMapper<JsonProcessingException> {
 
@@ -29,35 +31,45 @@ public final class JsonProcessingExceptionMapper extends GraphExceptionMapper<Js
             return refusedByJetty(jetty);
         }
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "body";
-        return error(400, "invalidRequest", describe(e, field), field).build();
+        return error(400, "invalidRequest", field + ": " + describe(e), field).build();
     }
 
-    private static String describe(JsonProcessingException e, String field) {
+    private static String describe(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
-            return "body: the JSON is nested too deeply or a value is too long.";
+            return "the JSON is nested too deeply or a value is too long";
+        }
+        // Broken JSON inside a value arrives wrapped, with the path of the field it broke.
+        JsonProcessingException syntax = e.getCause() instanceof StreamReadException cause ? cause : e;
+        if (syntax instanceof StreamReadException) {
+            return "not valid JSON: " + firstClause(syntax.getOriginalMessage()) + where(syntax.getLocation());
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return field + ": unknown property; the properties are " + names(unknown.getKnownPropertyIds()) + ".";
+            return "unknown property; the properties are " + names(unknown.getKnownPropertyIds());
         }
         if (e instanceof DuplicateItemException duplicate) {
-            return field + ": '" + duplicate.item() + "' appears more than once.";
+            return "'" + duplicate.item() + "' appears more than once";
         }
-        if (e instanceof MismatchedInputException mismatch && e.getOriginalMessage().startsWith("Trailing token")) {
-            return "body: unexpected content after the JSON object.";
+        if (e instanceof InvalidNullException) {
+            return "cannot be null; leave it out or give it a value";
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "unexpected content after the JSON object";
         }
         if (e instanceof InvalidFormatException invalid) {
-            return field + ": must be " + expected(invalid.getTargetType()) + ", not '" + invalid.getValue() + "'.";
+            return "must be " + expected(invalid.getTargetType()) + ", not '" + invalid.getValue() + "'";
         }
         if (e instanceof MismatchedInputException mismatch) {
-            return field + ": must be " + expected(mismatch.getTargetType()) + ".";
+            return "must be " + expected(mismatch.getTargetType());
         }
         if (e instanceof ValueInstantiationException invalid) {
-            return field + ": must be " + expected(invalid.getType().getRawClass()) + ".";
+            return "must be " + expected(invalid.getType().getRawClass());
         }
-        if (e instanceof JsonMappingException) {
-            return field + ": invalid value.";
-        }
-        return "body: not valid JSON: " + e.getOriginalMessage() + where(e.getLocation());
+        return "invalid value";
+    }
+
+    /** Jackson's messages go on to name its own settings ("enable JsonReadFeature..."): keep what went wrong. */
+    private static String firstClause(String message) {
+        return message.split(": ", 2)[0];
     }
 
     private static String expected(Class<?> type) {

@@ -5,12 +5,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.jetty.http.HttpHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP-level refusals Jersey raises itself (no such path, wrong method, wrong media types, empty body)
  * in Graph's shape. The exception's status and headers ({@code Allow} for 405) are kept.
  */
 public final class WebApplicationExceptionMapper extends GraphExceptionMapper<WebApplicationException> {
+    private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
     private static final int MAX_ECHOED_HEADER = 100;
 
     @Override
@@ -39,9 +42,15 @@ public final class WebApplicationExceptionMapper extends GraphExceptionMapper<We
                     ? "The request has no Content-Type; send application/json."
                     : "The request body must be application/json, not '" + header(HttpHeader.CONTENT_TYPE) + "'.";
             default -> Response.Status.Family.familyOf(status) == Response.Status.Family.SERVER_ERROR
-                    ? "The server could not process the request."
+                    ? serverError(e)
                     : "The request could not be processed (HTTP " + status + ").";
         };
+    }
+
+    private String serverError(WebApplicationException e) {
+        String requestId = ids().requestId();
+        LOG.error("Failure of request-id {} ({} {})", requestId, request().getMethod(), path(), e);
+        return "The server could not process the request. Quote request-id " + requestId + " when reporting it.";
     }
 
     private String header(HttpHeader name) {

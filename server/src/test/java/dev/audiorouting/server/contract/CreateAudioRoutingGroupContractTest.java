@@ -199,6 +199,9 @@ class CreateAudioRoutingGroupContractTest {
                 missing sources       | {"routingMode":"multicast","receivers":["b"]}                            | sources
                 missing receivers     | {"routingMode":"multicast","sources":["a"]}                              | receivers
                 null routingMode      | {"routingMode":null,"sources":["a"],"receivers":["b"]}                   | routingMode
+                null id               | {"id":null,"routingMode":"multicast","sources":["a"],"receivers":["b"]}  | id
+                null @odata.type      | {"@odata.type":null,"routingMode":"multicast","sources":["a"],"receivers":["b"]} | @odata.type
+                broken string         | {"id":"a\u0001b","routingMode":"multicast","sources":["a"],"receivers":["b"]} | id
                 two sources           | {"routingMode":"multicast","sources":["a","c"],"receivers":["b"]}        | sources
                 no sources            | {"routingMode":"multicast","sources":[],"receivers":["b"]}               | sources
                 no receivers          | {"routingMode":"multicast","sources":["a"],"receivers":[]}               | receivers

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -97,6 +98,33 @@ class ErrorResponsesContractTest {
         @Test
         void bodyWithoutContentTypeAnswers415(ServerUnderTest server) throws Exception {
             graphError(server.post(path(server), null, Spec.get().example("oneToOne")), 415, "unsupportedMediaType");
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                Content-Type | application
+                Content-Type | application/json; charset=
+                Accept       | application/json;q=abc
+                Accept       | ;;;=
+                """)
+        void unparsableMediaTypeHeadersAnswer400(String header, String value, ServerUnderTest server) throws Exception {
+            HttpRequest.Builder request = server.request(path(server)).setHeader("Content-Type", "application/json")
+                    .setHeader(header, value).POST(HttpRequest.BodyPublishers.ofString(Spec.get().example("oneToOne")));
+
+            graphError(server.send(request), 400, "invalidRequest");
+        }
+
+        @ParameterizedTest(name = "Accept: {0}")
+        @ValueSource(strings = {"application/json; charset=utf-16", "application/json; charset=bogus"})
+        void responsesAreUtf8JsonWhateverCharsetIsAccepted(String accept, ServerUnderTest server) {
+            HttpRequest.Builder request = server.request(path(server)).header("Content-Type", "application/json")
+                    .setHeader("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(Spec.get().example("oneToOne")));
+
+            HttpResponse<String> response = server.send(request);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(response.body()).contains("\"id\":\"oneToOne\"");
         }
 
         @Test
@@ -226,10 +254,10 @@ class ErrorResponsesContractTest {
         }
 
         @Test
-        void aClientRequestIdIsGeneratedWhenTheClientSentNone(ServerUnderTest server) {
-            HttpResponse<String> response = server.post(path(server), "application/json", Spec.get().example("oneToOne"));
+        void aClientRequestIdIsGeneratedWhenTheClientSentNone(ServerUnderTest server) throws Exception {
+            JsonNode error = graphError(server.post(path(server), "application/json", "{}"), 400, "invalidRequest");
 
-            assertThat(response.headers().firstValue("client-request-id")).isPresent();
+            assertThat(error.at("/innerError/client-request-id").asText()).isNotBlank();
         }
 
         @Test
@@ -259,6 +287,7 @@ class ErrorResponsesContractTest {
 
                 String requestId = error.get("innerError").get("request-id").asText();
                 assertThat(error.get("message").asText()).contains(requestId).doesNotContain("disk on fire", "Exception", "at dev.");
+                graphError(failing.post(path(failing), "application/json", "{}"), 400, "invalidRequest");
             }
         }
     }

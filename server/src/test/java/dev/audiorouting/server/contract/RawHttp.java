@@ -11,17 +11,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Bytes over a socket, for requests no well-behaved HTTP client would send. */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {
     }
 
     /** Sends the bytes on a fresh connection and reads the response until the server closes it. */
-    static Response exchange(URI server, byte[] request) throws IOException {
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request);
+    public static Response exchange(URI server, byte[] request) throws IOException {
+        try (Connection connection = open(server)) {
+            connection.send(request);
+            return connection.response();
+        }
+    }
+
+    /** A connection to send a request on in several parts, as a slow client would. */
+    public static Connection open(URI server) throws IOException {
+        Socket socket = new Socket(server.getHost(), server.getPort());
+        socket.setSoTimeout(10_000);
+        return new Connection(socket);
+    }
+
+    public record Connection(Socket socket) implements AutoCloseable {
+        public void send(byte[] bytes) throws IOException {
+            socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
+        }
+
+        /** Reads until the server closes the connection (send {@code Connection: close}). */
+        public Response response() throws IOException {
             return Response.parse(readAll(socket.getInputStream()));
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 
@@ -35,7 +57,7 @@ final class RawHttp {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
         static Response parse(String text) {
             int end = text.indexOf("\r\n\r\n");
             String[] lines = text.substring(0, end).split("\r\n");

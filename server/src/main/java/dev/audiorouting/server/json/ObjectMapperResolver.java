@@ -1,4 +1,4 @@
-package dev.audiorouting.server.http;
+package dev.audiorouting.server.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ext.ContextResolver;

@@ -1,7 +1,9 @@
-package dev.audiorouting.server.http;
+package dev.audiorouting.server.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -34,8 +36,7 @@ public final class ApiJson {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                // Write properties in the order Graph does (id, routingMode, sources, receivers).
-                .addMixIn(AudioRoutingGroup.class, AudioRoutingGroupOrder.class)
+                .addMixIn(AudioRoutingGroup.class, AudioRoutingGroupRules.class)
                 .addMixIn(MainError.class, MainErrorOrder.class)
                 // Missing fields arrive as null and the domain names them; Jackson's own "required" check
                 // would answer first with a message that names Java types.
@@ -47,10 +48,20 @@ public final class ApiJson {
                 .build();
     }
 
+    /**
+     * Written in the order Graph writes it. The optional properties are not nullable: an explicit null is
+     * refused with the field's path (a null required property is reported as missing, by the domain).
+     */
     @JsonPropertyOrder({"@odata.type", "id", "routingMode", "sources", "receivers"})
-    private interface AudioRoutingGroupOrder {
+    private abstract static class AudioRoutingGroupRules {
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setId(String id);
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setAtOdataType(AudioRoutingGroup.AtOdataTypeEnum type);
     }
 
+    /** Written in the order Graph writes it. */
     @JsonPropertyOrder({"code", "message", "target", "details", "innerError"})
     private interface MainErrorOrder {
     }
