@@ -54,7 +54,7 @@ public final class GraphErrorHandler extends ErrorHandler {
             if (request.getAttribute(ERROR_EXCEPTION) instanceof Throwable cause && !(cause instanceof HttpException)) {
                 LOG.error("Unexpected failure of request-id {}", ids.requestId(), cause);
             }
-            return "The server could not process the request. Quote request-id " + ids.requestId() + " when reporting it.";
+            return GraphErrors.unexpectedFailure(ids.requestId());
         }
         return reasonOf(status, (String) request.getAttribute(ERROR_MESSAGE));
     }

@@ -33,6 +33,11 @@ public final class GraphErrors {
     private GraphErrors() {
     }
 
+    /** What a client is told of a failure of ours: nothing internal, but the id to find it in the log. */
+    public static String unexpectedFailure(String requestId) {
+        return "An unexpected error occurred. Quote request-id " + requestId + " when reporting it.";
+    }
+
     /** Graph's error code for an HTTP status, for errors that have no more specific code. */
     public static String codeFor(int status) {
         return CODES.getOrDefault(status, status < 500 ? "invalidRequest" : "generalException");

@@ -21,6 +21,6 @@ public final class UnexpectedExceptionMapper extends GraphExceptionMapper<Throwa
         String requestId = ids().requestId();
         LOG.error("Unexpected failure of request-id {} ({} {})", requestId, request().getMethod(),
                 path(), e);
-        return error(500, "An unexpected error occurred. Quote request-id " + requestId + " when reporting it.").build();
+        return error(500, GraphErrors.unexpectedFailure(requestId)).build();
     }
 }

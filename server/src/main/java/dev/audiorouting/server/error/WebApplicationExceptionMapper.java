@@ -50,7 +50,7 @@ public final class WebApplicationExceptionMapper extends GraphExceptionMapper<We
     private String serverError(WebApplicationException e) {
         String requestId = ids().requestId();
         LOG.error("Failure of request-id {} ({} {})", requestId, request().getMethod(), path(), e);
-        return "The server could not process the request. Quote request-id " + requestId + " when reporting it.";
+        return GraphErrors.unexpectedFailure(requestId);
     }
 
     private String header(HttpHeader name) {
