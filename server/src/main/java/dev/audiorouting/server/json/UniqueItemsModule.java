@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,13 +46,14 @@ final class UniqueItemsModule extends SimpleModule {
         @Override
         public LinkedHashSet<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             List<?> items = context.readValue(parser, listType);
-            Set<Object> seen = new HashSet<>();
+            LinkedHashSet<Object> unique = new LinkedHashSet<>();
             for (Object item : items) {
-                if (item != null && !seen.add(item)) {
+                // A null item is the domain's to refuse ("ids cannot be null"), not a duplicate.
+                if (!unique.add(item) && item != null) {
                     throw new DuplicateItemException(parser, item, LinkedHashSet.class);
                 }
             }
-            return new LinkedHashSet<>(items);
+            return unique;
         }
     }
 }

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * here, so a response the spec does not allow fails the test that caused it.
  */
 public final class Spec {
-    private static final Spec INSTANCE = load();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Spec INSTANCE = load();
     /** Outside the spec's operations (an unknown path, an undeclared method) only the error shape is checked. */
     private static final List<String> UNDECLARED = List.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
@@ -100,7 +100,7 @@ public final class Spec {
 
     private static SimpleRequest request(Exchange exchange) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(exchange.method(), exchange.path());
-        withHeaders(exchange.requestHeaders(), builder::withHeader);
+        exchange.requestHeaders().map().forEach(builder::withHeader);
         if (exchange.requestBody().length > 0) {
             builder.withBody(exchange.requestBody());
         }
@@ -109,15 +109,11 @@ public final class Spec {
 
     private static SimpleResponse response(Exchange exchange) {
         SimpleResponse.Builder builder = SimpleResponse.Builder.status(exchange.status());
-        withHeaders(exchange.responseHeaders(), builder::withHeader);
+        exchange.responseHeaders().map().forEach(builder::withHeader);
         if (exchange.responseBody().length > 0) {
             builder.withBody(exchange.responseBody());
         }
         return builder.build();
-    }
-
-    private static void withHeaders(HttpHeaders headers, java.util.function.BiConsumer<String, List<String>> add) {
-        headers.map().forEach(add);
     }
 
     private static String describe(ValidationReport report) {
