@@ -1,14 +1,19 @@
 package dev.audiorouting.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.audiorouting.server.auth.AccessTokenVerifier;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.AudioRoutingGroupConflictExceptionMapper;
 import dev.audiorouting.server.error.InvalidAudioRoutingGroupExceptionMapper;
+import dev.audiorouting.server.error.InvalidTokenExceptionMapper;
 import dev.audiorouting.server.error.JsonProcessingExceptionMapper;
 import dev.audiorouting.server.error.MissingErrorBodyFilter;
+import dev.audiorouting.server.error.MissingPermissionExceptionMapper;
 import dev.audiorouting.server.error.RequestReadExceptionMapper;
+import dev.audiorouting.server.error.TokenKeysUnavailableExceptionMapper;
 import dev.audiorouting.server.error.UnexpectedExceptionMapper;
 import dev.audiorouting.server.error.WebApplicationExceptionMapper;
+import dev.audiorouting.server.http.BearerTokenFilter;
 import dev.audiorouting.server.http.ResponseHeadersFilter;
 import dev.audiorouting.server.json.ObjectMapperResolver;
 import dev.audiorouting.server.resource.AudioRoutingGroupsResource;
@@ -18,10 +23,13 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Jersey side of the server: the resource, the JSON configuration, one mapper per exception type, and filters. */
+/**
+ * The Jersey side of the server: the resource, token checking, the JSON configuration, one mapper per exception
+ * type, and filters.
+ */
 final class AudioRoutingApplication extends ResourceConfig {
 
-    AudioRoutingApplication(AudioRoutingGroups groups, ObjectMapper json) {
+    AudioRoutingApplication(AudioRoutingGroups groups, AccessTokenVerifier tokens, ObjectMapper json) {
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -29,6 +37,7 @@ final class AudioRoutingApplication extends ResourceConfig {
             }
         });
         register(AudioRoutingGroupsResource.class);
+        register(new BearerTokenFilter(tokens));
 
         // Jackson's own exception mappers answer text/plain; ours answer in Graph's shape.
         register(JacksonFeature.withoutExceptionMappers());
@@ -36,6 +45,9 @@ final class AudioRoutingApplication extends ResourceConfig {
 
         register(InvalidAudioRoutingGroupExceptionMapper.class);
         register(AudioRoutingGroupConflictExceptionMapper.class);
+        register(InvalidTokenExceptionMapper.class);
+        register(MissingPermissionExceptionMapper.class);
+        register(TokenKeysUnavailableExceptionMapper.class);
         register(JsonProcessingExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
         register(RequestReadExceptionMapper.class);

@@ -1,6 +1,7 @@
 package dev.audiorouting.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.audiorouting.server.auth.AccessTokenVerifier;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.GraphErrorHandler;
@@ -25,7 +26,7 @@ import org.glassfish.jersey.server.ContainerFactory;
  * both start it here, so what is tested is what runs.
  *
  * <pre>{@code
- * try (AudioRoutingServer server = AudioRoutingServer.start(ServerConfig.of("127.0.0.1", 0))) {
+ * try (AudioRoutingServer server = AudioRoutingServer.start(ServerConfig.of("127.0.0.1", 0, tokenPolicy))) {
  *     URI base = server.baseUri(); // http://127.0.0.1:PORT/beta
  * }
  * }</pre>
@@ -55,7 +56,8 @@ public final class AudioRoutingServer implements AutoCloseable {
         Server jetty = new Server(threadPool());
         ServerConnector connector = connector(jetty, config);
         jetty.addConnector(connector);
-        jetty.setHandler(handlers(new AudioRoutingApplication(groups, json), config));
+        AccessTokenVerifier tokens = new AccessTokenVerifier(config.tokens());
+        jetty.setHandler(handlers(new AudioRoutingApplication(groups, tokens, json), config));
         jetty.setErrorHandler(new GraphErrorHandler(json));
         jetty.setStopTimeout(config.shutdownTimeout().toMillis());
         jetty.start();

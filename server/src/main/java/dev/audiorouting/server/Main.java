@@ -1,5 +1,11 @@
 package dev.audiorouting.server;
 
+import dev.audiorouting.server.auth.LocalSigningKey;
+import dev.audiorouting.server.auth.TokenPolicy;
+import dev.audiorouting.server.auth.TrustedKeys;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -7,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,7 +24,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         sortOptions = false,
+        subcommands = TokenCommand.class,
         description = "Serves the Microsoft Graph (beta) audioRoutingGroup API under /beta.%n"
+                + "Requests need an app-only access token. Without --jwks-url or --jwks-file, the server trusts "
+                + "only its local key (created in --data-dir), and the token subcommand mints tokens for it.%n"
                 + "Every option can also be set with the environment variable shown.%n")
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -36,6 +46,19 @@ public final class Main implements Callable<Integer> {
                     + "(env AUDIO_ROUTING_SHUTDOWN_TIMEOUT, default ${DEFAULT-VALUE}).")
     private long shutdownTimeoutSeconds;
 
+    @Mixin
+    private LocalTokenOptions trust;
+
+    @Option(names = "--jwks-url", paramLabel = "URL", defaultValue = "${env:AUDIO_ROUTING_JWKS_URL}",
+            description = "Trust the keys published here, e.g. Microsoft Entra ID's "
+                    + "https://login.microsoftonline.com/common/discovery/v2.0/keys; needs --issuer and --audience "
+                    + "(env AUDIO_ROUTING_JWKS_URL).")
+    private URI jwksUrl;
+
+    @Option(names = "--jwks-file", paramLabel = "FILE", defaultValue = "${env:AUDIO_ROUTING_JWKS_FILE}",
+            description = "Trust the keys in this JWKS file; needs --issuer and --audience (env AUDIO_ROUTING_JWKS_FILE).")
+    private Path jwksFile;
+
     public static void main(String[] args) {
         // Jersey logs through java.util.logging; send it to SLF4J like everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -43,8 +66,12 @@ public final class Main implements Callable<Integer> {
         System.exit(new CommandLine(new Main())
                 .setExecutionExceptionHandler((e, command, parsed) -> {
                     // A port in use or a bad address: one clear line, not a stack trace.
-                    LOG.error("Could not start: {}", e.getMessage());
-                    LOG.debug("Start-up failure", e);
+                    if (command.getCommand() instanceof Main) {
+                        LOG.error("Could not start: {}", e.getMessage());
+                        LOG.debug("Start-up failure", e);
+                    } else {
+                        command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+                    }
                     return 1;
                 })
                 .execute(args));
@@ -58,17 +85,58 @@ public final class Main implements Callable<Integer> {
         ServerConfig config = config();
         AudioRoutingServer server = AudioRoutingServer.start(config);
         LOG.info("Listening on {}", server.baseUri());
+        LOG.info("Accepting access tokens signed by {}, issuer {}, audience {}", config.tokens().keys(),
+                config.tokens().issuer(), String.join(",", config.tokens().audiences()));
+        if (usesLocalKey()) {
+            LOG.info("Get a token with: java -jar {} token --data-dir {}", jarPath(), trust.dataDir);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, config), "shutdown"));
         server.join();
         return 0;
     }
 
     /** The options as a checked configuration; a bad value is a usage error, not a stack trace. */
-    private ServerConfig config() {
+    private ServerConfig config() throws IOException {
         try {
-            return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(shutdownTimeoutSeconds));
+            return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES,
+                    Duration.ofSeconds(shutdownTimeoutSeconds), tokenPolicy());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private boolean usesLocalKey() {
+        return jwksUrl == null && jwksFile == null;
+    }
+
+    private TokenPolicy tokenPolicy() throws IOException {
+        if (usesLocalKey()) {
+            LocalSigningKey key = LocalSigningKey.loadOrCreate(trust.dataDir);
+            if (key.created()) {
+                LOG.info("Created the local signing key {}", key.file());
+            }
+            return new TokenPolicy(trust.issuerOrLocal(), trust.audiencesOrDefault(), key.trustedKeys(),
+                    TokenPolicy.DEFAULT_CLOCK_SKEW);
+        }
+        if (jwksUrl != null && jwksFile != null) {
+            throw new IllegalArgumentException("use --jwks-url or --jwks-file, not both");
+        }
+        if (trust.issuer == null || trust.audiences == null) {
+            throw new IllegalArgumentException((jwksUrl != null ? "--jwks-url" : "--jwks-file")
+                    + " needs --issuer and --audience: which tokens of that issuer are meant for this server");
+        }
+        TrustedKeys keys = jwksUrl != null ? TrustedKeys.fromUrl(jwksUrl) : TrustedKeys.fromFile(jwksFile);
+        return new TokenPolicy(trust.issuer, trust.audiencesOrDefault(), keys, TokenPolicy.DEFAULT_CLOCK_SKEW);
+    }
+
+    /** How the user ran us, for the hint that says how to get a token. */
+    private static String jarPath() {
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path here = Path.of("").toAbsolutePath();
+            return jar.startsWith(here) ? here.relativize(jar).toString() : jar.toString();
+        } catch (Exception e) {
+            return "server/target/audio-routing-server.jar";
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.audiorouting.server;
 
+import dev.audiorouting.server.auth.TokenPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,14 +11,16 @@ import java.util.Objects;
  * @param port            TCP port; {@code 0} picks a free one
  * @param maxBodyBytes    largest request body accepted; larger ones answer 413
  * @param shutdownTimeout how long a stop waits for requests in flight
+ * @param tokens          which access tokens are accepted
  */
-public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout) {
+public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout, TokenPolicy tokens) {
     /** Comfortably above the largest valid group, even with every character \\u-escaped. */
     public static final long DEFAULT_MAX_BODY_BYTES = 512 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tokens, "tokens");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
         }
@@ -29,8 +32,8 @@ public record ServerConfig(String host, int port, long maxBodyBytes, Duration sh
         }
     }
 
-    /** The defaults, listening on {@code host:port}. */
-    public static ServerConfig of(String host, int port) {
-        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT);
+    /** The defaults, listening on {@code host:port} and accepting the tokens {@code tokens} describes. */
+    public static ServerConfig of(String host, int port, TokenPolicy tokens) {
+        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, tokens);
     }
 }

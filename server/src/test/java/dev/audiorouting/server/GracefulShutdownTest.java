@@ -20,10 +20,10 @@ class GracefulShutdownTest {
         CountDownLatch inStore = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         InMemoryAudioRoutingGroupStore groups = new InMemoryAudioRoutingGroupStore();
-        ServerUnderTest server = ServerUnderTest.start((callId, group) -> {
+        ServerUnderTest server = ServerUnderTest.start((call, group) -> {
             inStore.countDown();
             awaitQuietly(release);
-            return groups.putIfAbsent(callId, group);
+            return groups.putIfAbsent(call, group);
         });
         CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() ->
                 server.post(PATH, "application/json", Spec.get().example("oneToOne")));

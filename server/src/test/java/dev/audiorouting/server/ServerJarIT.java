@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +24,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar, started as the README says: no configuration, one command. */
+/**
+ * The packaged jar, started as the README says: no configuration, one command, in a fresh directory; and its
+ * {@code token} subcommand, whose token that server accepts.
+ */
 class ServerJarIT {
-    private static final Path JAR = Path.of(System.getProperty("server.jar", "target/audio-routing-server.jar"));
+    private static final Path JAR = Path.of(System.getProperty("server.jar", "target/audio-routing-server.jar")).toAbsolutePath();
     private static final Pattern LISTENING = Pattern.compile("Listening on (http://\\S+/beta)");
+    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final String SEED = "{\"id\":\"oneToOne\",\"routingMode\":\"oneToOne\",\"sources\":[\"632899f8-2ea1-4604-8413-27bd2892079f\"],\"receivers\":[\"550fae72-d251-43ec-868c-373732c2704f\"]}";
+
+    @TempDir
+    Path workingDirectory;
 
     private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
     private Process process;
 
     private Process start(Map<String, String> environment, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
-        command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command(options)).redirectErrorStream(true).directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
         process = builder.start();
         Thread reader = new Thread(() -> {
@@ -49,6 +57,26 @@ class ServerJarIT {
         reader.setDaemon(true);
         reader.start();
         return process;
+    }
+
+    private static List<String> command(String... options) {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    /** Runs {@code token ...} to its end; what it printed to stdout, line by line. */
+    private List<String> token(String... options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("token"));
+        arguments.addAll(List.of(options));
+        Process token = new ProcessBuilder(command(arguments.toArray(String[]::new)))
+                .directory(workingDirectory.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<String> lines = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(token.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(token.exitValue()).isZero();
+        return lines;
     }
 
     private String awaitLine(Pattern pattern) throws InterruptedException {
@@ -66,6 +94,17 @@ class ServerJarIT {
         throw new AssertionError("No line matching " + pattern + " in:\n" + String.join("\n", seen));
     }
 
+    private static HttpResponse<String> post(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(SEED));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @AfterEach
     void stop() {
         if (process != null) {
@@ -74,23 +113,42 @@ class ServerJarIT {
     }
 
     @Test
-    void startsWithoutConfigurationServesTheSeedRequestAndStopsGracefullyOnSigterm() throws Exception {
+    void startsWithoutConfigurationAcceptsOnlyItsOwnTokensAndStopsGracefullyOnSigterm() throws Exception {
         start(Map.of("AUDIO_ROUTING_PORT", "0"));
         String baseUrl = awaitLine(LISTENING);
         assertThat(seen).as("the base URL is among the first lines of the log").hasSizeLessThanOrEqualTo(3);
+        assertThat(awaitLine(Pattern.compile("Get a token with: (.*)"))).endsWith(JAR.getFileName() + " token --data-dir data");
 
+        List<String> printed = token();
+        assertThat(printed).as("only the token, for $(...)").hasSize(1);
+        assertThat(printed.get(0)).matches(JWT);
         for (String root : List.of("communications", "app")) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + root + "/calls/c1/audioRoutingGroups"))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(SEED)).build(), HttpResponse.BodyHandlers.ofString());
+            String url = baseUrl + "/" + root + "/calls/c1/audioRoutingGroups";
+            assertThat(post(url, null).statusCode()).isEqualTo(401);
+            HttpResponse<String> response = post(url, printed.get(0));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(SEED);
         }
+        assertThat(post(baseUrl + "/communications/calls/c1/audioRoutingGroups", token("--role", "Calls.AccessMedia.All").get(0))
+                .statusCode()).isEqualTo(403);
 
         process.toHandle().destroy(); // SIGTERM, keeping its output readable (Process.destroy closes it)
         awaitLine(Pattern.compile("Stopped"));
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void keepsItsKeyOwnerOnlyInTheDataDirectoryAcrossRestarts() throws Exception {
+        String earlierToken = token("--data-dir", "state").get(0);
+        Path dataDir = workingDirectory.resolve("state");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("local-signing-key.json"))))
+                .isEqualTo("rw-------");
+
+        start(Map.of("AUDIO_ROUTING_DATA_DIR", "state"), "--port", "0");
+
+        assertThat(post(awaitLine(LISTENING) + "/communications/calls/c1/audioRoutingGroups", earlierToken).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -107,8 +165,10 @@ class ServerJarIT {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         String help = String.join("\n", drain());
-        assertThat(help).contains("--host", "--port", "--shutdown-timeout", "--help", "--version",
-                "AUDIO_ROUTING_HOST", "AUDIO_ROUTING_PORT", "AUDIO_ROUTING_SHUTDOWN_TIMEOUT");
+        assertThat(help).contains("--host", "--port", "--shutdown-timeout", "--data-dir", "--issuer", "--audience",
+                "--jwks-url", "--jwks-file", "--help", "--version", "token",
+                "AUDIO_ROUTING_HOST", "AUDIO_ROUTING_PORT", "AUDIO_ROUTING_SHUTDOWN_TIMEOUT", "AUDIO_ROUTING_DATA_DIR",
+                "AUDIO_ROUTING_ISSUER", "AUDIO_ROUTING_AUDIENCE", "AUDIO_ROUTING_JWKS_URL", "AUDIO_ROUTING_JWKS_FILE");
     }
 
     @Test
@@ -118,6 +178,15 @@ class ServerJarIT {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isNotZero();
         assertThat(String.join("\n", drain())).contains("port must be 0 to 65535").doesNotContain("\tat ");
+    }
+
+    @Test
+    void rejectsAJwksUrlWithoutIssuerAndAudience() throws Exception {
+        start(Map.of(), "--port", "0", "--jwks-url", "https://login.microsoftonline.com/common/discovery/v2.0/keys");
+
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(String.join("\n", drain())).contains("--jwks-url needs --issuer and --audience").doesNotContain("\tat ");
     }
 
     private List<String> drain() throws InterruptedException {

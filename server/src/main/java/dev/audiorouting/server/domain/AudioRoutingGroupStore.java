@@ -2,7 +2,7 @@ package dev.audiorouting.server.domain;
 
 import java.util.Optional;
 
-/** Where audio routing groups are kept, per call. Implementations are safe for concurrent use. */
+/** Where audio routing groups are kept, per call of a tenant. Implementations are safe for concurrent use. */
 public interface AudioRoutingGroupStore {
 
     /**
@@ -11,5 +11,5 @@ public interface AudioRoutingGroupStore {
      *
      * @return the group already stored under that id (nothing was stored), or empty (the group was stored)
      */
-    Optional<AudioRoutingGroup> putIfAbsent(String callId, AudioRoutingGroup group);
+    Optional<AudioRoutingGroup> putIfAbsent(Call call, AudioRoutingGroup group);
 }

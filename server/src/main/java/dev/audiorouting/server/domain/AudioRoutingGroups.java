@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * var groups = new AudioRoutingGroups(new InMemoryAudioRoutingGroupStore());
- * AudioRoutingGroup created = groups.create("call-1",
+ * AudioRoutingGroup created = groups.create(new Call("tenant-1", "call-1"),
  *         new GroupDraft(null, RoutingMode.ONE_TO_ONE, List.of("alice"), List.of("bob")));
  * }</pre>
  */
@@ -31,16 +31,16 @@ public final class AudioRoutingGroups {
      * returns the stored group, so clients (and SDKs that retry POST) never create twice.
      *
      * @param draft the requested group, or {@code null} when the request had no body
-     * @throws InvalidAudioRoutingGroupException if the call id or the draft breaks a rule
+     * @throws InvalidAudioRoutingGroupException if the draft breaks a rule
      * @throws AudioRoutingGroupConflictException if the id is taken by a group with other content
      */
-    public AudioRoutingGroup create(String callId, GroupDraft draft) {
-        Ids.requireValid("call-id", callId);
+    public AudioRoutingGroup create(Call call, GroupDraft draft) {
+        Objects.requireNonNull(call, "call");
         if (draft == null) {
             throw new InvalidAudioRoutingGroupException("body", "the request body must be an audioRoutingGroup JSON object");
         }
         AudioRoutingGroup group = draft.toGroup(newId);
-        return store.putIfAbsent(callId, group)
+        return store.putIfAbsent(call, group)
                 .map(existing -> requireSameContent(existing, group))
                 .orElse(group);
     }

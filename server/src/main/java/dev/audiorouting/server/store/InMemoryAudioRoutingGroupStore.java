@@ -2,6 +2,7 @@ package dev.audiorouting.server.store;
 
 import dev.audiorouting.server.domain.AudioRoutingGroup;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
+import dev.audiorouting.server.domain.Call;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -11,10 +12,10 @@ public final class InMemoryAudioRoutingGroupStore implements AudioRoutingGroupSt
     private final ConcurrentMap<Key, AudioRoutingGroup> groups = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<AudioRoutingGroup> putIfAbsent(String callId, AudioRoutingGroup group) {
-        return Optional.ofNullable(groups.putIfAbsent(new Key(callId, group.id()), group));
+    public Optional<AudioRoutingGroup> putIfAbsent(Call call, AudioRoutingGroup group) {
+        return Optional.ofNullable(groups.putIfAbsent(new Key(call, group.id()), group));
     }
 
-    private record Key(String callId, String groupId) {
+    private record Key(Call call, String groupId) {
     }
 }

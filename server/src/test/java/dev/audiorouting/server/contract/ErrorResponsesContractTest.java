@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.server.domain.AudioRoutingGroup;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
+import dev.audiorouting.server.domain.Call;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorResponsesContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode graphError(HttpResponse<String> response, int status, String code) throws Exception {
+    static JsonNode graphError(HttpResponse<String> response, int status, String code) throws Exception {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode error = JSON.readTree(response.body()).get("error");
@@ -214,6 +215,7 @@ class ErrorResponsesContractTest {
         @Test
         void aBrokenChunkedBodyAnswers400(ServerUnderTest server) throws Exception {
             String request = "POST /beta/communications/calls/c/audioRoutingGroups HTTP/1.1\r\nHost: x\r\n"
+                    + "Authorization: " + ServerUnderTest.authorization() + "\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n";
 
             assertGraphError(RawHttp.exchange(server.baseUri(), request.getBytes(StandardCharsets.US_ASCII)), 400);
@@ -295,7 +297,7 @@ class ErrorResponsesContractTest {
     /** A store that fails as no store should: the server must not leak what went wrong. */
     private static final class BrokenStore implements AudioRoutingGroupStore {
         @Override
-        public Optional<AudioRoutingGroup> putIfAbsent(String callId, AudioRoutingGroup group) {
+        public Optional<AudioRoutingGroup> putIfAbsent(Call call, AudioRoutingGroup group) {
             throw new IllegalStateException("disk on fire");
         }
     }

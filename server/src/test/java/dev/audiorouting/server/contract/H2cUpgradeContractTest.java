@@ -24,7 +24,7 @@ class H2cUpgradeContractTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "/communications/calls/" + ServerUnderTest.newCallId() + "/audioRoutingGroups"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
-                .header("Authorization", ServerUnderTest.AUTHORIZATION)
+                .header("Authorization", ServerUnderTest.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(Spec.get().example("multicast")))
                 .build();
 

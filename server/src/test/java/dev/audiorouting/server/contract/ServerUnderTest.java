@@ -2,10 +2,12 @@ package dev.audiorouting.server.contract;
 
 import dev.audiorouting.client.ApiClient;
 import dev.audiorouting.client.ApiException;
+import dev.audiorouting.client.BearerAuthentication;
 import dev.audiorouting.client.GraphError;
 import dev.audiorouting.client.api.AudioRoutingGroupsApi;
 import dev.audiorouting.server.AudioRoutingServer;
 import dev.audiorouting.server.ServerConfig;
+import dev.audiorouting.server.auth.TestTokens;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import java.io.IOException;
 import java.net.URI;
@@ -14,14 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The real server on a free port, built by the same composition root as {@code main}, with the generated
- * client and a raw HTTP client pointed at it. Every exchange is checked against openapi.yaml.
+ * client and a raw HTTP client pointed at it. Every exchange is checked against openapi.yaml. Requests carry
+ * real tokens of {@link TestTokens#TENANT}, signed with the keys the server trusts.
  */
 public final class ServerUnderTest implements AutoCloseable {
-    /** Not checked yet (that is the next issue's work), but sent as any Graph client would. */
-    static final String AUTHORIZATION = "Bearer contract-test-token";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final AudioRoutingServer server;
@@ -40,7 +42,7 @@ public final class ServerUnderTest implements AutoCloseable {
     /** A server on the given store ({@code null}: the default one). */
     public static ServerUnderTest start(AudioRoutingGroupStore store) {
         try {
-            ServerConfig config = ServerConfig.of("127.0.0.1", 0);
+            ServerConfig config = ServerConfig.of("127.0.0.1", 0, TestTokens.policy());
             return new ServerUnderTest(store == null ? AudioRoutingServer.start(config) : AudioRoutingServer.start(config, store));
         } catch (Exception e) {
             throw new IllegalStateException("The server did not start", e);
@@ -56,11 +58,21 @@ public final class ServerUnderTest implements AutoCloseable {
         return server.baseUri();
     }
 
-    /** The generated client; requests and responses must both conform to the spec. */
+    /** {@code Bearer <a fresh valid token of the test tenant>}. */
+    public static String authorization() {
+        return TestTokens.bearer(TestTokens.TENANT);
+    }
+
+    /** The generated client, as the test tenant; requests and responses must both conform to the spec. */
     public AudioRoutingGroupsApi api() {
+        return api(() -> TestTokens.app().sign());
+    }
+
+    /** The generated client, sending a token from {@code tokens} with each request. */
+    public AudioRoutingGroupsApi api(Supplier<String> tokens) {
         SpecValidatingHttpClient strict = SpecValidatingHttpClient.strict(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
         ApiClient client = new ApiClient(strict.asBuilder(), ApiClient.createDefaultObjectMapper(), baseUri().toString());
-        client.setRequestInterceptor(request -> request.header("Authorization", AUTHORIZATION));
+        BearerAuthentication.install(client, tokens);
         client.setReadTimeout(TIMEOUT);
         return new AudioRoutingGroupsApi(client);
     }
@@ -76,9 +88,13 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** A request builder for a path under the base URI, with the headers a Graph client sends. */
     public HttpRequest.Builder request(String path) {
+        return withoutToken(path).header("Authorization", authorization());
+    }
+
+    /** The same, but with no {@code Authorization} header. */
+    public HttpRequest.Builder withoutToken(String path) {
         return HttpRequest.newBuilder(URI.create(baseUri() + path))
                 .timeout(TIMEOUT)
-                .header("Authorization", AUTHORIZATION)
                 .header("Accept", "application/json");
     }
 

@@ -46,7 +46,7 @@ class SpecValidatingHttpClientTest {
     private HttpResponse<String> post(SpecValidatingHttpClient client, String body) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/beta/communications/calls/c/audioRoutingGroups");
         HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Authorization", ServerUnderTest.AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", ServerUnderTest.authorization()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

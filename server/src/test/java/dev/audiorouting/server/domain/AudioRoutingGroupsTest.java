@@ -13,27 +13,31 @@ class AudioRoutingGroupsTest {
     private final AudioRoutingGroups groups = new AudioRoutingGroups(new InMemoryAudioRoutingGroupStore(),
             () -> "generated-" + ids.incrementAndGet());
 
+    private static Call call(String id) {
+        return new Call("tenant", id);
+    }
+
     private static GroupDraft draft(String id, String... receivers) {
         return new GroupDraft(id, RoutingMode.MULTICAST, List.of("source"), List.of(receivers));
     }
 
     @Test
     void generatesAnIdWhenTheDraftHasNone() {
-        assertThat(groups.create("call", draft(null, "b")).id()).isEqualTo("generated-1");
-        assertThat(groups.create("call", draft(null, "b")).id()).isEqualTo("generated-2");
+        assertThat(groups.create(call("call"), draft(null, "b")).id()).isEqualTo("generated-1");
+        assertThat(groups.create(call("call"), draft(null, "b")).id()).isEqualTo("generated-2");
     }
 
     @Test
     void keepsTheIdTheClientChose() {
-        assertThat(groups.create("call", draft("mine", "b")).id()).isEqualTo("mine");
+        assertThat(groups.create(call("call"), draft("mine", "b")).id()).isEqualTo("mine");
         assertThat(ids).hasValue(0);
     }
 
     @Test
     void repeatingACreateReturnsTheStoredGroup() {
-        AudioRoutingGroup first = groups.create("call", draft("g", "b", "c"));
+        AudioRoutingGroup first = groups.create(call("call"), draft("g", "b", "c"));
 
-        AudioRoutingGroup again = groups.create("call", draft("g", "c", "b"));
+        AudioRoutingGroup again = groups.create(call("call"), draft("g", "c", "b"));
 
         assertThat(again).isSameAs(first);
         assertThat(again.receivers()).containsExactly("b", "c");
@@ -41,36 +45,45 @@ class AudioRoutingGroupsTest {
 
     @Test
     void refusesTheSameIdWithOtherContent() {
-        groups.create("call", draft("g", "b"));
+        groups.create(call("call"), draft("g", "b"));
 
-        assertThatThrownBy(() -> groups.create("call", draft("g", "c")))
+        assertThatThrownBy(() -> groups.create(call("call"), draft("g", "c")))
                 .isInstanceOfSatisfying(AudioRoutingGroupConflictException.class, e -> assertThat(e.groupId()).isEqualTo("g"));
-        assertThat(groups.create("call", draft("g", "b")).receivers()).containsExactly("b");
+        assertThat(groups.create(call("call"), draft("g", "b")).receivers()).containsExactly("b");
     }
 
     @Test
     void scopesIdsToTheirCall() {
-        groups.create("call-1", draft("g", "b"));
+        groups.create(call("call-1"), draft("g", "b"));
 
-        assertThat(groups.create("call-2", draft("g", "c")).receivers()).containsExactly("c");
+        assertThat(groups.create(call("call-2"), draft("g", "c")).receivers()).containsExactly("c");
+    }
+
+    @Test
+    void scopesCallsToTheirTenant() {
+        groups.create(new Call("tenant-a", "call"), draft("g", "b"));
+
+        assertThat(groups.create(new Call("tenant-b", "call"), draft("g", "c")).receivers()).containsExactly("c");
+        assertThatThrownBy(() -> groups.create(new Call("tenant-a", "call"), draft("g", "c")))
+                .isInstanceOf(AudioRoutingGroupConflictException.class);
     }
 
     @Test
     void refusesAMissingBody() {
-        assertThatThrownBy(() -> groups.create("call", null))
+        assertThatThrownBy(() -> groups.create(call("call"), null))
                 .isInstanceOfSatisfying(InvalidAudioRoutingGroupException.class, e -> assertThat(e.field()).isEqualTo("body"));
     }
 
     @Test
     void refusesAnInvalidCallId() {
-        assertThatThrownBy(() -> groups.create("c".repeat(Limits.MAX_ID_LENGTH + 1), draft("g", "b")))
+        assertThatThrownBy(() -> call("c".repeat(Limits.MAX_ID_LENGTH + 1)))
                 .isInstanceOfSatisfying(InvalidAudioRoutingGroupException.class, e -> assertThat(e.field()).isEqualTo("call-id"));
     }
 
     @Test
     void storesNothingForAnInvalidDraft() {
-        assertThatThrownBy(() -> groups.create("call", draft("g", "source"))).isInstanceOf(InvalidAudioRoutingGroupException.class);
+        assertThatThrownBy(() -> groups.create(call("call"), draft("g", "source"))).isInstanceOf(InvalidAudioRoutingGroupException.class);
 
-        assertThat(groups.create("call", draft("g", "b")).receivers()).containsExactly("b");
+        assertThat(groups.create(call("call"), draft("g", "b")).receivers()).containsExactly("b");
     }
 }

@@ -3,6 +3,7 @@ package dev.audiorouting.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiorouting.server.domain.AudioRoutingGroup;
+import dev.audiorouting.server.domain.Call;
 import dev.audiorouting.server.domain.RoutingMode;
 import java.util.List;
 import java.util.Optional;
@@ -22,15 +23,23 @@ class InMemoryAudioRoutingGroupStoreTest {
 
     @Test
     void storesAGroupOnce() {
-        assertThat(store.putIfAbsent("call", group("g", "a"))).isEmpty();
-        assertThat(store.putIfAbsent("call", group("g", "b"))).contains(group("g", "a"));
+        assertThat(store.putIfAbsent(new Call("tenant", "call"), group("g", "a"))).isEmpty();
+        assertThat(store.putIfAbsent(new Call("tenant", "call"), group("g", "b"))).contains(group("g", "a"));
     }
 
     @Test
     void keepsCallsApart() {
-        store.putIfAbsent("call-1", group("g", "a"));
+        store.putIfAbsent(new Call("tenant", "call-1"), group("g", "a"));
 
-        assertThat(store.putIfAbsent("call-2", group("g", "b"))).isEmpty();
+        assertThat(store.putIfAbsent(new Call("tenant", "call-2"), group("g", "b"))).isEmpty();
+    }
+
+    @Test
+    void keepsTenantsApart() {
+        store.putIfAbsent(new Call("tenant-a", "call"), group("g", "a"));
+
+        assertThat(store.putIfAbsent(new Call("tenant-b", "call"), group("g", "b"))).isEmpty();
+        assertThat(store.putIfAbsent(new Call("tenant-a", "call"), group("g", "c"))).contains(group("g", "a"));
     }
 
     @Test
@@ -42,7 +51,7 @@ class InMemoryAudioRoutingGroupStoreTest {
             List<Future<Optional<AudioRoutingGroup>>> results = IntStream.range(0, threads)
                     .mapToObj(i -> pool.submit(() -> {
                         start.await();
-                        return store.putIfAbsent("call", group("g", "receiver-" + i));
+                        return store.putIfAbsent(new Call("tenant", "call"), group("g", "receiver-" + i));
                     }))
                     .toList();
             start.countDown();

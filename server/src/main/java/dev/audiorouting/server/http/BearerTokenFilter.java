@@ -1,0 +1,80 @@
+package dev.audiorouting.server.http;
+
+import dev.audiorouting.server.auth.AccessTokenVerifier;
+import dev.audiorouting.server.auth.Caller;
+import dev.audiorouting.server.auth.InvalidTokenException;
+import dev.audiorouting.server.auth.Permissions;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lets through only requests with a valid application token holding an audio routing group role, and tells the
+ * resource who the caller is ({@link SecurityContext#getUserPrincipal()} is the {@link Caller}).
+ *
+ * <p>It runs before Jersey matches the request to a resource, so an unauthenticated client learns nothing about
+ * the API's paths or data: every answer it can get is 401 or 403, whatever it asks for.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class BearerTokenFilter implements ContainerRequestFilter {
+    /** RFC 6750's syntax: the scheme is case-insensitive, the token is base64url-ish (a JWT in our case). */
+    private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9._~+/-]+=*) *");
+
+    private final AccessTokenVerifier verifier;
+
+    public BearerTokenFilter(AccessTokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        // OPTIONS answers only what the published spec says (Allow), and CORS preflights never carry tokens.
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            return;
+        }
+        Caller caller = verifier.verify(token(request.getHeaders().get(HttpHeaders.AUTHORIZATION)));
+        Permissions.requireAudioRoutingGroupAccess(caller);
+        request.setSecurityContext(new CallerContext(caller, request.getSecurityContext().isSecure()));
+    }
+
+    private static String token(List<String> authorization) {
+        if (authorization == null || authorization.isEmpty() || authorization.get(0).isBlank()) {
+            throw InvalidTokenException.absent();
+        }
+        if (authorization.size() > 1) {
+            throw InvalidTokenException.invalid("Send one Authorization header, not " + authorization.size() + ".");
+        }
+        Matcher bearer = BEARER.matcher(authorization.get(0));
+        if (!bearer.matches()) {
+            throw InvalidTokenException.invalid("The Authorization header must be 'Bearer <access token>'.");
+        }
+        return bearer.group(1);
+    }
+
+    private record CallerContext(Caller caller, boolean isSecure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.roles().contains(role);
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}
