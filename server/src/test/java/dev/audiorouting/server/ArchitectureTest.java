@@ -18,7 +18,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..server.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.eclipse.jetty..", "org.glassfish..",
                         "com.fasterxml..", "dev.audiorouting.api..", "..server.store..", "..server.resource..", "..server.http..",
-                        "..server.error..")
+                        "..server.error..", "..server.auth..", "com.nimbusds..")
                 .check(SERVER);
     }
 
@@ -26,6 +26,15 @@ class ArchitectureTest {
     void generatedTypesStopAtTheHttpEdge() {
         noClasses().that().resideInAnyPackage("..server.domain..", "..server.store..")
                 .should().dependOnClassesThat().resideInAPackage("dev.audiorouting.api..")
+                .check(SERVER);
+    }
+
+    @Test
+    void tokenVerificationKnowsNothingOfHttpOrTheData() {
+        noClasses().that().resideInAPackage("..server.auth..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.eclipse.jetty..", "org.glassfish..",
+                        "dev.audiorouting.api..", "..server.domain..", "..server.store..", "..server.resource..",
+                        "..server.http..", "..server.error..")
                 .check(SERVER);
     }
 
