@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.server.auth.AccessTokenVerifier;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.AudioRoutingGroupConflictExceptionMapper;
+import dev.audiorouting.server.error.AudioRoutingGroupModifiedExceptionMapper;
+import dev.audiorouting.server.error.AudioRoutingGroupNotFoundExceptionMapper;
 import dev.audiorouting.server.error.InvalidAudioRoutingGroupExceptionMapper;
 import dev.audiorouting.server.error.InvalidTokenExceptionMapper;
 import dev.audiorouting.server.error.JsonProcessingExceptionMapper;
 import dev.audiorouting.server.error.MissingErrorBodyFilter;
 import dev.audiorouting.server.error.MissingPermissionExceptionMapper;
+import dev.audiorouting.server.error.ParamExceptionMapper;
+import dev.audiorouting.server.error.StoreUnavailableExceptionMapper;
 import dev.audiorouting.server.error.RequestReadExceptionMapper;
 import dev.audiorouting.server.error.TokenKeysUnavailableExceptionMapper;
 import dev.audiorouting.server.error.UnexpectedExceptionMapper;
@@ -45,6 +49,10 @@ final class AudioRoutingApplication extends ResourceConfig {
 
         register(InvalidAudioRoutingGroupExceptionMapper.class);
         register(AudioRoutingGroupConflictExceptionMapper.class);
+        register(AudioRoutingGroupNotFoundExceptionMapper.class);
+        register(AudioRoutingGroupModifiedExceptionMapper.class);
+        register(ParamExceptionMapper.class);
+        register(StoreUnavailableExceptionMapper.class);
         register(InvalidTokenExceptionMapper.class);
         register(MissingPermissionExceptionMapper.class);
         register(TokenKeysUnavailableExceptionMapper.class);

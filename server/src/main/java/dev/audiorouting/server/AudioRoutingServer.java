@@ -9,6 +9,7 @@ import dev.audiorouting.server.json.ApiJson;
 import dev.audiorouting.server.http.PathInContextHandler;
 import dev.audiorouting.server.http.RequestIdHandler;
 import dev.audiorouting.server.store.InMemoryAudioRoutingGroupStore;
+import dev.audiorouting.server.store.JdbcAudioRoutingGroupStore;
 import java.net.URI;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -37,19 +38,38 @@ public final class AudioRoutingServer implements AutoCloseable {
 
     private final Server jetty;
     private final URI baseUri;
+    private final AutoCloseable ownedStore;
 
-    private AudioRoutingServer(Server jetty, URI baseUri) {
+    private AudioRoutingServer(Server jetty, URI baseUri, AutoCloseable ownedStore) {
         this.jetty = jetty;
         this.baseUri = baseUri;
+        this.ownedStore = ownedStore;
     }
 
-    /** Builds and starts a server with the default store; it listens when this returns. */
+    /**
+     * Builds and starts a server with the store its configuration names (opened here, closed by {@link #close()});
+     * it listens when this returns.
+     */
     public static AudioRoutingServer start(ServerConfig config) throws Exception {
-        return start(config, new InMemoryAudioRoutingGroupStore());
+        if (config.database() == null) {
+            return start(config, new InMemoryAudioRoutingGroupStore());
+        }
+        JdbcAudioRoutingGroupStore store = JdbcAudioRoutingGroupStore.open(config.database());
+        try {
+            return start(config, store, store);
+        } catch (Exception e) {
+            store.close();
+            throw e;
+        }
     }
 
-    /** Builds and starts a server keeping its groups in {@code store}; it listens when this returns. */
+    /** Builds and starts a server keeping its groups in {@code store}, which the caller closes. */
     public static AudioRoutingServer start(ServerConfig config, AudioRoutingGroupStore store) throws Exception {
+        return start(config, store, () -> { });
+    }
+
+    private static AudioRoutingServer start(ServerConfig config, AudioRoutingGroupStore store, AutoCloseable ownedStore)
+            throws Exception {
         ObjectMapper json = ApiJson.newMapper();
         AudioRoutingGroups groups = new AudioRoutingGroups(store);
 
@@ -61,7 +81,7 @@ public final class AudioRoutingServer implements AutoCloseable {
         jetty.setErrorHandler(new GraphErrorHandler(json));
         jetty.setStopTimeout(config.shutdownTimeout().toMillis());
         jetty.start();
-        return new AudioRoutingServer(jetty, baseUri(connector));
+        return new AudioRoutingServer(jetty, baseUri(connector), ownedStore);
     }
 
     /** Where the API answers, e.g. {@code http://127.0.0.1:8080/beta}. */
@@ -83,11 +103,15 @@ public final class AudioRoutingServer implements AutoCloseable {
 
     /**
      * Stops gracefully: no new requests are accepted, those in flight finish (up to the configured
-     * shutdown timeout), then the server closes.
+     * shutdown timeout), then the server closes, and last the store it opened.
      */
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } finally {
+            ownedStore.close();
+        }
     }
 
     private static QueuedThreadPool threadPool() {

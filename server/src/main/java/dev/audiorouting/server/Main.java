@@ -3,6 +3,7 @@ package dev.audiorouting.server;
 import dev.audiorouting.server.auth.LocalSigningKey;
 import dev.audiorouting.server.auth.TokenPolicy;
 import dev.audiorouting.server.auth.TrustedKeys;
+import dev.audiorouting.server.store.DatabaseConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
                 + "Every option can also be set with the environment variable shown.%n")
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String IN_MEMORY = "memory";
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:AUDIO_ROUTING_HOST:-0.0.0.0}",
             description = "Interface to listen on; 0.0.0.0 for all (env AUDIO_ROUTING_HOST, default ${DEFAULT-VALUE}).")
@@ -48,6 +50,24 @@ public final class Main implements Callable<Integer> {
 
     @Mixin
     private LocalTokenOptions trust;
+
+    @Option(names = "--database-url", paramLabel = "JDBC_URL", defaultValue = "${env:AUDIO_ROUTING_DATABASE_URL}",
+            description = "Where groups are kept: jdbc:postgresql://HOST/DB to share them between servers, or jdbc:h2:...; "
+                    + "'memory' keeps them in memory only (env AUDIO_ROUTING_DATABASE_URL, default: an H2 file in --data-dir).")
+    private String databaseUrl;
+
+    @Option(names = "--database-user", paramLabel = "USER", defaultValue = "${env:AUDIO_ROUTING_DATABASE_USER}",
+            description = "Database user (env AUDIO_ROUTING_DATABASE_USER).")
+    private String databaseUser;
+
+    @Option(names = "--database-password", paramLabel = "PASSWORD", defaultValue = "${env:AUDIO_ROUTING_DATABASE_PASSWORD}",
+            description = "Database password; prefer the environment variable, which other users cannot see in ps "
+                    + "(env AUDIO_ROUTING_DATABASE_PASSWORD).")
+    private String databasePassword;
+
+    @Option(names = "--database-pool-size", paramLabel = "N", defaultValue = "${env:AUDIO_ROUTING_DATABASE_POOL_SIZE:-10}",
+            description = "Most database connections held open (env AUDIO_ROUTING_DATABASE_POOL_SIZE, default ${DEFAULT-VALUE}).")
+    private int databasePoolSize;
 
     @Option(names = "--jwks-url", paramLabel = "URL", defaultValue = "${env:AUDIO_ROUTING_JWKS_URL}",
             description = "Trust the keys published here, e.g. Microsoft Entra ID's "
@@ -87,6 +107,7 @@ public final class Main implements Callable<Integer> {
         LOG.info("Listening on {}", server.baseUri());
         LOG.info("Accepting access tokens signed by {}, issuer {}, audience {}", config.tokens().keys(),
                 config.tokens().issuer(), String.join(",", config.tokens().audiences()));
+        LOG.info("Keeping groups {}", config.database() == null ? "in memory only" : "in " + config.database());
         if (usesLocalKey()) {
             LOG.info("Get a token with: java -jar {} token --data-dir {}", jarPath(), trust.dataDir);
         }
@@ -99,10 +120,21 @@ public final class Main implements Callable<Integer> {
     private ServerConfig config() throws IOException {
         try {
             return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                    Duration.ofSeconds(shutdownTimeoutSeconds), tokenPolicy());
+                    Duration.ofSeconds(shutdownTimeoutSeconds), tokenPolicy(), database());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /** {@code null} (in memory) for {@code --database-url memory}. */
+    private DatabaseConfig database() {
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            return DatabaseConfig.embedded(trust.dataDir).withPoolSize(databasePoolSize);
+        }
+        if (databaseUrl.equals(IN_MEMORY)) {
+            return null;
+        }
+        return new DatabaseConfig(databaseUrl, databaseUser, databasePassword, databasePoolSize);
     }
 
     private boolean usesLocalKey() {

@@ -1,6 +1,7 @@
 package dev.audiorouting.server;
 
 import dev.audiorouting.server.auth.TokenPolicy;
+import dev.audiorouting.server.store.DatabaseConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param maxBodyBytes    largest request body accepted; larger ones answer 413
  * @param shutdownTimeout how long a stop waits for requests in flight
  * @param tokens          which access tokens are accepted
+ * @param database        where groups are kept; {@code null} keeps them in memory only
  */
-public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout, TokenPolicy tokens) {
+public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout, TokenPolicy tokens,
+                           DatabaseConfig database) {
     /** Comfortably above the largest valid group, even with every character \\u-escaped. */
     public static final long DEFAULT_MAX_BODY_BYTES = 512 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -32,8 +35,13 @@ public record ServerConfig(String host, int port, long maxBodyBytes, Duration sh
         }
     }
 
-    /** The defaults, listening on {@code host:port} and accepting the tokens {@code tokens} describes. */
+    /** The defaults, listening on {@code host:port}, accepting the tokens {@code tokens} describes, in memory. */
     public static ServerConfig of(String host, int port, TokenPolicy tokens) {
-        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, tokens);
+        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, tokens, null);
+    }
+
+    /** The same server keeping its groups in {@code database}. */
+    public ServerConfig withDatabase(DatabaseConfig database) {
+        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, tokens, database);
     }
 }

@@ -2,12 +2,16 @@ package dev.audiorouting.server;
 
 import dev.audiorouting.server.auth.LocalSigningKey;
 import dev.audiorouting.server.auth.TokenMinter;
+import dev.audiorouting.server.auth.TokenPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code token}: prints an access token signed with the local key, and nothing else, so that scripts can write
@@ -42,15 +46,25 @@ final class TokenCommand implements Callable<Integer> {
             description = "How long the token is valid (default ${DEFAULT-VALUE}).")
     private long lifetimeSeconds;
 
+    @Spec
+    private CommandSpec command;
+
     @Override
     public Integer call() throws Exception {
+        if (lifetimeSeconds < 1) {
+            throw new ParameterException(command.commandLine(), "--lifetime must be at least 1 second");
+        }
+        if (tenant.isBlank()) {
+            throw new ParameterException(command.commandLine(), "--tenant cannot be empty");
+        }
         LocalSigningKey key = LocalSigningKey.loadOrCreate(trust.dataDir);
         if (key.created()) {
             // stderr: stdout carries the token alone.
             System.err.println("Created the local signing key " + key.file());
         }
-        String audience = trust.audiencesOrDefault().iterator().next();
-        System.out.println(new TokenMinter(key.key()).mint(new TokenMinter.Claims(trust.issuerOrLocal(), audience,
+        String audience = trust.audiences == null || trust.audiences.isEmpty() ? TokenPolicy.DEFAULT_AUDIENCE : trust.audiences.get(0);
+        String issuer = trust.issuerOrLocal().replace(TokenPolicy.TENANT_PLACEHOLDER, tenant);
+        System.out.println(new TokenMinter(key.key()).mint(new TokenMinter.Claims(issuer, audience,
                 tenant, appId, roles, scope, Duration.ofSeconds(lifetimeSeconds))));
         return 0;
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiorouting.server.contract.ServerUnderTest;
 import dev.audiorouting.server.contract.Spec;
-import dev.audiorouting.server.store.InMemoryAudioRoutingGroupStore;
+import dev.audiorouting.server.domain.Call;
+import dev.audiorouting.server.domain.StoredGroup;
+import dev.audiorouting.server.store.ForwardingAudioRoutingGroupStore;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +22,13 @@ class GracefulShutdownTest {
     void aRequestInFlightCompletesDuringStop() throws Exception {
         CountDownLatch inStore = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InMemoryAudioRoutingGroupStore groups = new InMemoryAudioRoutingGroupStore();
-        ServerUnderTest server = ServerUnderTest.start((call, group) -> {
-            inStore.countDown();
-            awaitQuietly(release);
-            return groups.putIfAbsent(call, group);
+        ServerUnderTest server = ServerUnderTest.start(new ForwardingAudioRoutingGroupStore() {
+            @Override
+            public Optional<StoredGroup> putIfAbsent(Call call, StoredGroup group) {
+                inStore.countDown();
+                awaitQuietly(release);
+                return super.putIfAbsent(call, group);
+            }
         });
         CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() ->
                 server.post(PATH, "application/json", Spec.get().example("oneToOne")));

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -32,18 +31,23 @@ public final class AccessTokenVerifier {
     /** What Microsoft Entra ID (RS256) and typical OIDC issuers (ES256) sign with; nothing else is accepted. */
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     /** Entra's access tokens say {@code JWT}; RFC 9068 ones say {@code at+jwt}; some issuers say nothing. */
+    static final String WRONG_TYPE = "A claim of the access token (roles, appid, azp, idtyp) has the wrong type.";
     private static final String NO_MATCHING_KEY = "No trusted key matches the access token's key id (kid).";
     private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
-    private static final Set<JOSEObjectType> TYPES = Set.of(JOSEObjectType.JWT, AT_JWT);
+    /** RFC 7515 lets the "application/" prefix be left out, or not. */
+    private static final JOSEObjectType APPLICATION_AT_JWT = new JOSEObjectType("application/at+jwt");
+    private static final Set<JOSEObjectType> TYPES = Set.of(JOSEObjectType.JWT, AT_JWT, APPLICATION_AT_JWT);
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final TrustedKeys keys;
 
     public AccessTokenVerifier(TokenPolicy policy) {
         this(policy, Clock.systemUTC());
     }
 
     AccessTokenVerifier(TokenPolicy policy, Clock clock) {
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, AT_JWT, null));
+        this.keys = policy.keys();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, AT_JWT, APPLICATION_AT_JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, policy.keys().source()));
         processor.setJWTClaimsSetVerifier(new TokenClaimsRules(policy, clock));
     }
@@ -59,10 +63,12 @@ public final class AccessTokenVerifier {
         requireAcceptedHeader(jwt.getHeader());
         try {
             return callerOf(processor.process(jwt, null));
-        } catch (RateLimitReachedException e) {
-            // The keys were fetched moments ago and the token's kid was not among them.
-            throw InvalidTokenException.invalid(NO_MATCHING_KEY);
         } catch (KeySourceException e) {
+            // A refetch for an unknown kid failed or was rate limited. With current keys at hand, the kid is
+            // simply not ours; without any, we cannot judge the token at all.
+            if (keys.holdCurrentKeys()) {
+                throw InvalidTokenException.invalid(NO_MATCHING_KEY);
+            }
             throw new TokenKeysUnavailableException(e);
         } catch (BadJWTException e) {
             throw InvalidTokenException.invalid(e.getMessage());
@@ -102,11 +108,20 @@ public final class AccessTokenVerifier {
     private static Caller callerOf(JWTClaimsSet claims) throws BadJWTException {
         try {
             List<String> roles = claims.getStringListClaim("roles");
+            if (roles != null && roles.contains(null)) {
+                throw new ParseException("null role", 0);
+            }
             return new Caller(TokenClaimsRules.tenantOf(claims), appIdOf(claims),
-                    roles == null ? Set.of() : Set.copyOf(roles), claims.getClaim("scp") != null);
+                    roles == null ? Set.of() : Set.copyOf(roles), isDelegated(claims));
         } catch (ParseException e) {
-            throw new BadJWTException("A claim of the access token (roles, appid or azp) has the wrong type.");
+            throw new BadJWTException(WRONG_TYPE);
         }
+    }
+
+    /** User tokens carry scopes ({@code scp}); Entra also says so in {@code idtyp} when asked to. */
+    private static boolean isDelegated(JWTClaimsSet claims) throws ParseException {
+        String type = claims.getStringClaim("idtyp");
+        return claims.getClaim("scp") != null || (type != null && !type.equals("app"));
     }
 
     /** Entra v1 tokens say {@code appid}, v2 tokens {@code azp}; other issuers may only have {@code sub}. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -38,10 +39,11 @@ public record LocalSigningKey(RSAKey key, Path file, boolean created) {
      */
     public static LocalSigningKey loadOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
-        if (Files.exists(file)) {
+        Files.createDirectories(dataDir, ownerOnly(dataDir, OWNER_ONLY_DIRECTORY));
+        requireSafeDirectory(dataDir);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return new LocalSigningKey(load(file), file, false);
         }
-        Files.createDirectories(dataDir, ownerOnly(dataDir, OWNER_ONLY_DIRECTORY));
         try {
             RSAKey key = generate();
             write(key, file);
@@ -79,21 +81,49 @@ public record LocalSigningKey(RSAKey key, Path file, boolean created) {
         }
     }
 
-    /** Written beside its final name, then moved there: no other process ever reads half a key. */
+    /**
+     * Written beside its final name, then linked there: no other process ever reads half a key, and of two
+     * processes creating it at once exactly one wins (a link, unlike a move, fails if the name is taken).
+     */
     private static void write(RSAKey key, Path file) throws IOException {
         Path partial = Files.createTempFile(file.getParent(), FILE_NAME, ".partial", ownerOnly(file, OWNER_ONLY_FILE));
         try {
             Files.writeString(partial, key.toJSONString(), StandardCharsets.UTF_8);
-            Files.move(partial, file);
+            Files.createLink(file, partial);
         } finally {
             Files.deleteIfExists(partial);
         }
     }
 
-    /** Whoever can read the key can mint tokens, so a key others may read is refused, as ssh refuses such keys. */
+    /**
+     * Whoever can read the key can mint tokens, and whoever can replace it can make the server trust theirs. So,
+     * as ssh does, a key that is a link, not ours, or open to others is refused.
+     */
     private static void requireOwnerOnly(Path file) throws IOException {
-        if (isPosix(file) && !OWNER_ONLY_FILE.containsAll(Files.getPosixFilePermissions(file))) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + " is not a regular file (a link?); remove it to create a new key");
+        }
+        requireOurs(file);
+        if (isPosix(file) && !OWNER_ONLY_FILE.containsAll(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS))) {
             throw new IOException(file + " is accessible by other users; restrict it with: chmod 600 " + file);
+        }
+    }
+
+    /** Others must not be able to plant a key in the data directory. */
+    private static void requireSafeDirectory(Path dataDir) throws IOException {
+        requireOurs(dataDir);
+        if (isPosix(dataDir)) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dataDir);
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new IOException(dataDir + " is writable by other users; restrict it with: chmod 700 " + dataDir);
+            }
+        }
+    }
+
+    private static void requireOurs(Path path) throws IOException {
+        String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+        if (!owner.equals(System.getProperty("user.name"))) {
+            throw new IOException(path + " belongs to " + owner + ", not to " + System.getProperty("user.name"));
         }
     }
 

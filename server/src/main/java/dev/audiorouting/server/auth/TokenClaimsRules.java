@@ -8,7 +8,6 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -38,7 +37,7 @@ final class TokenClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
             throw new BadJWTException("The access token's issuer (iss) is not trusted here.");
         }
         List<String> audiences = claims.getAudience();
-        if (Collections.disjoint(audiences, policy.audiences())) {
+        if (audiences.stream().noneMatch(audience -> audience != null && policy.audiences().contains(audience))) {
             throw new BadJWTException("The access token is meant for another audience (aud).");
         }
     }
@@ -61,7 +60,8 @@ final class TokenClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
     static String tenantOf(JWTClaimsSet claims) throws BadJWTException {
         try {
             String tenantId = claims.getStringClaim(TENANT_CLAIM);
-            if (tenantId == null || tenantId.isBlank() || tenantId.length() > MAX_TENANT_ID_LENGTH) {
+            if (tenantId == null || tenantId.isBlank() || tenantId.length() > MAX_TENANT_ID_LENGTH
+                    || tenantId.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
                 throw new BadJWTException("The access token names no tenant (tid).");
             }
             return tenantId;

@@ -36,6 +36,27 @@ public record AudioRoutingGroup(String id, RoutingMode routingMode, List<String>
     }
 
     /**
+     * This group with the changes applied. Only receivers may change, as on Microsoft Graph; the routing
+     * mode's rules still hold afterwards.
+     *
+     * @throws InvalidAudioRoutingGroupException if the changes touch anything else, or break a rule
+     */
+    public AudioRoutingGroup with(GroupChanges changes) {
+        requireUnchanged("id", changes.id(), id, "the id of a group cannot change");
+        requireUnchanged("routingMode", changes.routingMode(), routingMode,
+                "the routing mode of a group cannot change; delete the group and create it again");
+        requireUnchanged("sources", changes.sources(), sources,
+                "the source of a group cannot change; delete the group and create it again");
+        return changes.receivers() == null ? this : new AudioRoutingGroup(id, routingMode, sources, changes.receivers());
+    }
+
+    private static void requireUnchanged(String field, Object requested, Object current, String problem) {
+        if (requested != null && !requested.equals(current)) {
+            throw new InvalidAudioRoutingGroupException(field, problem);
+        }
+    }
+
+    /**
      * Whether a create of {@code other} repeats the create of this group: same id, mode and participants.
      * Receivers are compared as a set, since their order carries no meaning.
      */

@@ -1,6 +1,10 @@
 package dev.audiorouting.server.domain;
 
-/** The rule shared by every identifier: a non-empty string of at most {@link Limits#MAX_ID_LENGTH} code points. */
+/**
+ * The rule shared by every identifier: a non-empty string of at most {@link Limits#MAX_ID_LENGTH} code points,
+ * without control characters or unpaired surrogates. Databases cannot store some of those (PostgreSQL refuses
+ * NUL, and would turn a lone surrogate into '?'), and none of them belongs in an id.
+ */
 final class Ids {
     private Ids() {
     }
@@ -17,5 +21,23 @@ final class Ids {
             throw new InvalidAudioRoutingGroupException(field,
                     "ids are at most " + Limits.MAX_ID_LENGTH + " characters, found " + length);
         }
+        if (id.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new InvalidAudioRoutingGroupException(field, "ids cannot contain control characters");
+        }
+        if (hasUnpairedSurrogate(id)) {
+            throw new InvalidAudioRoutingGroupException(field, "ids must be valid Unicode (an unpaired surrogate was found)");
+        }
+    }
+
+    private static boolean hasUnpairedSurrogate(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,8 @@ public final class Limits {
     public static final int MAX_ID_LENGTH = 128;
     /** Most receivers a multicast group may have. */
     public static final int MAX_RECEIVERS = 256;
+    /** Most groups in one page of a list ({@code $top}), and the page size when none is asked for. */
+    public static final int MAX_PAGE_SIZE = 100;
 
     private Limits() {
     }

@@ -18,8 +18,12 @@ public final class InvalidTokenExceptionMapper extends GraphExceptionMapper<Inva
                 .build();
     }
 
-    /** Our messages are fixed sentences without quotes, so they fit a quoted-string as they are. */
     private static String challenge(InvalidTokenException e) {
-        return e.tokenAbsent() ? REALM : REALM + ", error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"";
+        return e.tokenAbsent() ? REALM : REALM + ", error=\"invalid_token\", error_description=\"" + quotable(e.getMessage()) + "\"";
+    }
+
+    /** RFC 6750 allows only printable ASCII other than '"' and '\\' in error_description; anything else goes. */
+    private static String quotable(String message) {
+        return message.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "");
     }
 }

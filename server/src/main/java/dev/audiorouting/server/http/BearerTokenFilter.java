@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * resource who the caller is ({@link SecurityContext#getUserPrincipal()} is the {@link Caller}).
  *
  * <p>It runs before Jersey matches the request to a resource, so an unauthenticated client learns nothing about
- * the API's paths or data: every answer it can get is 401 or 403, whatever it asks for.
+ * the data: whatever call or group it names, the answer is 401 or 403. Only what the published spec already says
+ * is answered without a token: {@code OPTIONS} (the allowed methods; CORS preflights carry no token), and a 413
+ * for a body over the size limit, refused before it is read.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)

@@ -17,7 +17,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.audiorouting.api.model.AudioRoutingGroup;
+import dev.audiorouting.api.model.AudioRoutingGroupCollection;
+import dev.audiorouting.api.model.AudioRoutingGroupUpdate;
 import dev.audiorouting.api.model.MainError;
+import dev.audiorouting.api.model.RoutingMode;
+import java.util.Set;
 
 /** The one JSON configuration of the server: strict when reading requests, terse when writing responses. */
 public final class ApiJson {
@@ -37,6 +41,8 @@ public final class ApiJson {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .addMixIn(AudioRoutingGroup.class, AudioRoutingGroupRules.class)
+                .addMixIn(AudioRoutingGroupUpdate.class, AudioRoutingGroupUpdateRules.class)
+                .addMixIn(AudioRoutingGroupCollection.class, CollectionOrder.class)
                 .addMixIn(MainError.class, MainErrorOrder.class)
                 // Missing fields arrive as null and the domain names them; Jackson's own "required" check
                 // would answer first with a message that names Java types.
@@ -52,13 +58,39 @@ public final class ApiJson {
      * Written in the order Graph writes it. The optional properties are not nullable: an explicit null is
      * refused with the field's path (a null required property is reported as missing, by the domain).
      */
-    @JsonPropertyOrder({"@odata.type", "id", "routingMode", "sources", "receivers"})
+    @JsonPropertyOrder({"@odata.type", "@odata.etag", "id", "routingMode", "sources", "receivers"})
     private abstract static class AudioRoutingGroupRules {
         @JsonSetter(nulls = Nulls.FAIL)
         abstract void setId(String id);
 
         @JsonSetter(nulls = Nulls.FAIL)
         abstract void setAtOdataType(AudioRoutingGroup.AtOdataTypeEnum type);
+    }
+
+    /** In a change, null would be ambiguous (remove? keep?): every property is a value or absent. */
+    private abstract static class AudioRoutingGroupUpdateRules {
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setAtOdataType(AudioRoutingGroupUpdate.AtOdataTypeEnum type);
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setAtOdataEtag(String etag);
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setId(String id);
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setRoutingMode(RoutingMode mode);
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setSources(Set<String> sources);
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setReceivers(Set<String> receivers);
+    }
+
+    /** Graph writes the link to the next page before the page. */
+    @JsonPropertyOrder({"@odata.nextLink", "value"})
+    private interface CollectionOrder {
     }
 
     /** Written in the order Graph writes it. */

@@ -1,8 +1,14 @@
 package dev.audiorouting.server.resource;
 
 import dev.audiorouting.api.model.AudioRoutingGroup;
+import dev.audiorouting.api.model.AudioRoutingGroupCollection;
+import dev.audiorouting.api.model.AudioRoutingGroupUpdate;
+import dev.audiorouting.server.domain.GroupChanges;
 import dev.audiorouting.server.domain.GroupDraft;
+import dev.audiorouting.server.domain.GroupPage;
 import dev.audiorouting.server.domain.RoutingMode;
+import dev.audiorouting.server.domain.StoredGroup;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -21,10 +27,25 @@ final class AudioRoutingGroupJson {
         return new GroupDraft(body.getId(), toDomain(body.getRoutingMode()), listOf(body.getSources()), listOf(body.getReceivers()));
     }
 
-    static AudioRoutingGroup toJson(dev.audiorouting.server.domain.AudioRoutingGroup group) {
+    /** The changes a request body asks for, or {@code null} for a missing body. */
+    static GroupChanges toChanges(AudioRoutingGroupUpdate body) {
+        if (body == null) {
+            return null;
+        }
+        return new GroupChanges(body.getId(), toDomain(body.getRoutingMode()), listOf(body.getSources()), listOf(body.getReceivers()));
+    }
+
+    static AudioRoutingGroup toJson(StoredGroup stored) {
+        dev.audiorouting.server.domain.AudioRoutingGroup group = stored.group();
         return new AudioRoutingGroup(toJson(group.routingMode()), new LinkedHashSet<>(group.sources()),
                 new LinkedHashSet<>(group.receivers()))
-                .id(group.id());
+                .id(group.id())
+                .atOdataEtag(EntityTags.quote(stored.etag()));
+    }
+
+    static AudioRoutingGroupCollection toJson(GroupPage page, URI nextLink) {
+        return new AudioRoutingGroupCollection(page.groups().stream().map(AudioRoutingGroupJson::toJson).toList())
+                .atOdataNextLink(nextLink);
     }
 
     private static RoutingMode toDomain(dev.audiorouting.api.model.RoutingMode mode) {

@@ -56,9 +56,10 @@ class AccessTokenVerifierTest {
             assertThat(verifier.verify(TestTokens.app().expiresAt(Instant.now().minusSeconds(20)).sign())).isNotNull();
         }
 
-        @Test
-        void rfc9068AccessTokenType() {
-            assertThat(verifier.verify(TestTokens.app().header(h -> h.type(new JOSEObjectType("at+jwt"))).sign())).isNotNull();
+        @ParameterizedTest
+        @ValueSource(strings = {"at+jwt", "application/at+jwt"})
+        void rfc9068AccessTokenTypes(String type) {
+            assertThat(verifier.verify(TestTokens.app().header(h -> h.type(new JOSEObjectType(type))).sign())).isNotNull();
         }
 
         @Test
@@ -71,6 +72,8 @@ class AccessTokenVerifierTest {
         @Test
         void aDelegatedTokenAsValidLeavingThePermissionCheckToSayNo() {
             assertThat(verifier.verify(TestTokens.app().delegated("Calls.Read").sign()).delegated()).isTrue();
+            assertThat(verifier.verify(TestTokens.app().claim("idtyp", "user").sign()).delegated()).isTrue();
+            assertThat(verifier.verify(TestTokens.app().claim("idtyp", "app").sign()).delegated()).isFalse();
         }
     }
 
@@ -175,6 +178,18 @@ class AccessTokenVerifierTest {
         @Test
         void rolesThatAreNotStrings() {
             assertRefused(TestTokens.app().claim("roles", 42).sign(), "wrong type");
+            assertRefused(TestTokens.app().claim("roles", java.util.Arrays.asList(TestTokens.ROLE, null)).sign(), "wrong type");
+        }
+
+        @Test
+        void audiencesWithNulls() {
+            assertRefused(TestTokens.app().claim("aud", java.util.Arrays.asList("other", null)).sign(), "another audience");
+            assertRefused(TestTokens.app().claim("aud", java.util.Collections.singletonList(null)).sign(), "another audience");
+        }
+
+        @Test
+        void aTenantWithControlCharacters() {
+            assertRefused(TestTokens.app().tenant("tenant\u0000a").sign(), "names no tenant");
         }
     }
 }

@@ -50,6 +50,23 @@ class LocalSigningKeyTest {
     }
 
     @Test
+    void isRefusedWhenItIsALink() throws Exception {
+        Path elsewhere = LocalSigningKey.loadOrCreate(home.resolve("elsewhere")).file();
+        Path dataDir = Files.createDirectory(home.resolve("data"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createSymbolicLink(dataDir.resolve(LocalSigningKey.FILE_NAME), elsewhere);
+
+        assertThatThrownBy(() -> LocalSigningKey.loadOrCreate(dataDir)).hasMessageContaining("not a regular file");
+    }
+
+    @Test
+    void isRefusedInADirectoryOthersCanWriteTo() throws Exception {
+        Path shared = Files.createDirectory(home.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThatThrownBy(() -> LocalSigningKey.loadOrCreate(shared)).hasMessageContaining("chmod 700");
+    }
+
+    @Test
     void isRefusedWhenItIsNotAPrivateRsaKey() throws Exception {
         Path file = home.resolve(LocalSigningKey.FILE_NAME);
         Files.writeString(file, TestTokens.RSA.toPublicJWK().toJSONString());

@@ -96,9 +96,53 @@ class TrustedKeysTest {
             URI url = serve();
             issuer.stop(0);
             issuer = null;
+            AccessTokenVerifier verifier = verifierOf(TrustedKeys.fromUrl(url));
 
-            assertThatThrownBy(() -> verifierOf(TrustedKeys.fromUrl(url)).verify(TestTokens.app().sign()))
-                    .isInstanceOf(TokenKeysUnavailableException.class);
+            for (int i = 0; i < 4; i++) {
+                assertThatThrownBy(() -> verifier.verify(TestTokens.app().sign()))
+                        .as("also once refetches are rate limited")
+                        .isInstanceOf(TokenKeysUnavailableException.class);
+            }
+        }
+
+        @Test
+        void stillRefuseUnknownKeyIdsWhileTheIssuerIsDownIfTheirKeysAreCached() throws Exception {
+            URI url = serve();
+            AccessTokenVerifier verifier = verifierOf(TrustedKeys.fromUrl(url));
+            verifier.verify(TestTokens.app().sign());
+            issuer.stop(0);
+            issuer = null;
+
+            for (int i = 0; i < 3; i++) {
+                String forged = TestTokens.app().signedWith(TestTokens.rsa("forged-" + i)).sign();
+                assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidTokenException.class);
+            }
+            assertThat(verifier.verify(TestTokens.app().sign()).tenantId()).isEqualTo(TestTokens.TENANT);
+        }
+
+        @Test
+        void thatDribbleInAreGivenUpOnAtTheDeadline() throws Exception {
+            issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            issuer.createContext("/keys", exchange -> {
+                byte[] body = published.get().toString().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                try {
+                    for (byte b : body) {
+                        exchange.getResponseBody().write(b);
+                        exchange.getResponseBody().flush();
+                        Thread.sleep(50);
+                    }
+                } catch (Exception e) {
+                    // the client gave up
+                }
+                exchange.close();
+            });
+            issuer.start();
+            URI url = URI.create("http://127.0.0.1:" + issuer.getAddress().getPort() + "/keys");
+
+            assertThatThrownBy(() -> verifierOf(TrustedKeys.fromUrl(url, Duration.ofMillis(300))).verify(TestTokens.app().sign()))
+                    .isInstanceOf(TokenKeysUnavailableException.class)
+                    .hasMessageContaining("did not answer within 300 ms");
         }
 
         @Test
@@ -115,10 +159,13 @@ class TrustedKeysTest {
         }
 
         @Test
-        void mustBeHttpOrHttps() {
+        void mustBeHttpsExceptOnLoopback() {
             assertThatThrownBy(() -> TrustedKeys.fromUrl(URI.create("file:///etc/keys.json")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("http or https");
+                    .hasMessageContaining("must be https");
+            assertThatThrownBy(() -> TrustedKeys.fromUrl(URI.create("http://login.example.com/keys")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("must be https");
         }
     }
 

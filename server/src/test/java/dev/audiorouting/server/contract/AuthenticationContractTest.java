@@ -1,5 +1,6 @@
 package dev.audiorouting.server.contract;
 
+import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.content;
 import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.groups;
 import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.multicast;
 import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.oneToOne;
@@ -17,9 +18,10 @@ import dev.audiorouting.client.GraphError;
 import dev.audiorouting.client.api.AudioRoutingGroupsApi;
 import dev.audiorouting.client.model.AudioRoutingGroup;
 import dev.audiorouting.server.auth.TestTokens;
-import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.Call;
-import dev.audiorouting.server.store.InMemoryAudioRoutingGroupStore;
+import dev.audiorouting.server.domain.GroupPage;
+import dev.audiorouting.server.domain.StoredGroup;
+import dev.audiorouting.server.store.ForwardingAudioRoutingGroupStore;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -49,13 +51,23 @@ class AuthenticationContractTest {
 
     @BeforeAll
     void start() {
-        InMemoryAudioRoutingGroupStore groups = new InMemoryAudioRoutingGroupStore();
-        server = ServerUnderTest.start(new AudioRoutingGroupStore() {
+        server = ServerUnderTest.start(new ForwardingAudioRoutingGroupStore() {
             @Override
-            public Optional<dev.audiorouting.server.domain.AudioRoutingGroup> putIfAbsent(Call call,
-                    dev.audiorouting.server.domain.AudioRoutingGroup group) {
+            public Optional<StoredGroup> putIfAbsent(Call call, StoredGroup group) {
                 storeCalls.incrementAndGet();
-                return groups.putIfAbsent(call, group);
+                return super.putIfAbsent(call, group);
+            }
+
+            @Override
+            public Optional<StoredGroup> find(Call call, String groupId) {
+                storeCalls.incrementAndGet();
+                return super.find(call, groupId);
+            }
+
+            @Override
+            public GroupPage list(Call call, long after, int limit) {
+                storeCalls.incrementAndGet();
+                return super.list(call, after, limit);
             }
         });
     }
@@ -213,12 +225,18 @@ class AuthenticationContractTest {
             AudioRoutingGroup ofA = multicast("shared-id", "receiver-of-a");
             AudioRoutingGroup ofB = multicast("shared-id", "receiver-of-b");
 
-            assertThat(tenantA.createAudioRoutingGroup(callId, ofA)).isEqualTo(ofA);
-            assertThat(tenantB.createAudioRoutingGroup(callId, ofB)).as("no 409 from A's group").isEqualTo(ofB);
+            assertThat(content(tenantA.createAudioRoutingGroup(callId, ofA))).isEqualTo(ofA);
+            assertThat(content(tenantB.createAudioRoutingGroup(callId, ofB))).as("no 409 from A's group").isEqualTo(ofB);
 
-            assertThat(tenantA.createAudioRoutingGroup(callId, ofA)).as("A's group is intact").isEqualTo(ofA);
+            assertThat(content(tenantA.getAudioRoutingGroup(callId, "shared-id"))).as("A's group is intact").isEqualTo(ofA);
+            assertThat(content(tenantB.getAudioRoutingGroup(callId, "shared-id"))).isEqualTo(ofB);
+            assertThat(tenantA.listAudioRoutingGroups(callId, null, null).getValue()).extracting(AudioRoutingGroup::getReceivers)
+                    .containsExactly(ofA.getReceivers());
             assertThat(failureOf(() -> tenantA.createAudioRoutingGroup(callId, ofB)).status()).isEqualTo(409);
             assertThat(failureOf(() -> tenantB.createAudioRoutingGroup(callId, ofA)).status()).isEqualTo(409);
+            assertThat(failureOf(() -> tenantB.deleteAudioRoutingGroup(callId, "nothing-of-b", null)).status()).isEqualTo(404);
+            tenantB.deleteAudioRoutingGroup(callId, "shared-id", null);
+            assertThat(content(tenantA.getAudioRoutingGroup(callId, "shared-id"))).as("B's delete left A's group").isEqualTo(ofA);
         }
     }
 

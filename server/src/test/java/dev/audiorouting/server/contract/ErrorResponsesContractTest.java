@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.audiorouting.server.domain.AudioRoutingGroup;
-import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.Call;
+import dev.audiorouting.server.domain.StoredGroup;
+import dev.audiorouting.server.store.ForwardingAudioRoutingGroupStore;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
@@ -158,15 +158,27 @@ class ErrorResponsesContractTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
-        void otherMethodsAnswer405WithAllow(String method, ServerUnderTest server) throws Exception {
+        @ValueSource(strings = {"PUT", "DELETE", "PATCH"})
+        void otherMethodsOnTheCollectionAnswer405WithAllow(String method, ServerUnderTest server) throws Exception {
             HttpRequest.Builder request = server.request(path(server)).header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString("{}"));
 
             HttpResponse<String> response = server.send(request);
 
             graphError(response, 405, "methodNotAllowed");
-            assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("POST");
+            assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"PUT", "POST"})
+        void otherMethodsOnAGroupAnswer405WithAllow(String method, ServerUnderTest server) throws Exception {
+            HttpRequest.Builder request = server.request(path(server) + "/g").header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"));
+
+            HttpResponse<String> response = server.send(request);
+
+            graphError(response, 405, "methodNotAllowed");
+            assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("GET", "PATCH", "DELETE");
         }
 
         @Test
@@ -295,9 +307,9 @@ class ErrorResponsesContractTest {
     }
 
     /** A store that fails as no store should: the server must not leak what went wrong. */
-    private static final class BrokenStore implements AudioRoutingGroupStore {
+    private static final class BrokenStore extends ForwardingAudioRoutingGroupStore {
         @Override
-        public Optional<AudioRoutingGroup> putIfAbsent(Call call, AudioRoutingGroup group) {
+        public Optional<StoredGroup> putIfAbsent(Call call, StoredGroup group) {
             throw new IllegalStateException("disk on fire");
         }
     }

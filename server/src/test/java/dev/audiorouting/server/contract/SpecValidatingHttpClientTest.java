@@ -31,6 +31,7 @@ class SpecValidatingHttpClientTest {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("request-id", REQUEST_ID);
             exchange.getResponseHeaders().add("client-request-id", REQUEST_ID);
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

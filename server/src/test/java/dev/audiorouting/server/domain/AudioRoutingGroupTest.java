@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AudioRoutingGroupTest {
 
@@ -111,10 +113,19 @@ class AudioRoutingGroupTest {
         }
 
         @Test
-        void acceptsAnyNonEmptyStringAsAnId() {
-            AudioRoutingGroup group = new AudioRoutingGroup(" 50% /é ", RoutingMode.ONE_TO_ONE, List.of("\t"), List.of("b c"));
+        void acceptsAnyNonEmptyTextAsAnId() {
+            AudioRoutingGroup group = new AudioRoutingGroup(" 50% /é ", RoutingMode.ONE_TO_ONE, List.of(" "), List.of("b c \ud83c\udfb5"));
 
             assertThat(group.id()).isEqualTo(" 50% /é ");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"nul\u0000", "tab\t", "new\nline", "del\u007F", "lone \ud83c", "lone \udfb5 low"})
+        void refusesControlCharactersAndUnpairedSurrogatesInIds(String id) {
+            assertThatThrownBy(() -> new AudioRoutingGroup(id, RoutingMode.ONE_TO_ONE, List.of("a"), List.of("b")))
+                    .isInstanceOfSatisfying(InvalidAudioRoutingGroupException.class, e -> assertThat(e.field()).isEqualTo("id"));
+            assertThatThrownBy(() -> new AudioRoutingGroup("g", RoutingMode.ONE_TO_ONE, List.of("a"), List.of(id)))
+                    .isInstanceOfSatisfying(InvalidAudioRoutingGroupException.class, e -> assertThat(e.field()).isEqualTo("receivers"));
         }
 
         @Test

@@ -1,0 +1,242 @@
+package dev.audiorouting.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.audiorouting.server.domain.AudioRoutingGroup;
+import dev.audiorouting.server.domain.AudioRoutingGroupStore;
+import dev.audiorouting.server.domain.Call;
+import dev.audiorouting.server.domain.GroupPage;
+import dev.audiorouting.server.domain.RoutingMode;
+import dev.audiorouting.server.domain.StoreUnavailableException;
+import dev.audiorouting.server.domain.StoredGroup;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Keeps groups in a relational database (H2 or PostgreSQL) through a connection pool. The schema is migrated
+ * by Flyway on open. Every method is one statement, so the database's own guarantees (the primary key, the
+ * compare-and-set {@code WHERE etag = ?}) make it safe for any number of servers sharing the database.
+ */
+public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore, AutoCloseable {
+    /** PostgreSQL and H2 both report a primary key violation with this SQL state. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
+    };
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    private static final String COLUMNS = "group_id, routing_mode, sources, receivers, etag";
+
+    private final HikariDataSource pool;
+
+    private JdbcAudioRoutingGroupStore(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Connects, and brings the schema up to date.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached or migrated
+     */
+    public static JdbcAudioRoutingGroupStore open(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("store");
+        hikari.setJdbcUrl(config.url());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.poolSize());
+        // A request waits at most this long for a connection, then answers 503: better than hanging for 30 s.
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        try {
+            HikariDataSource pool = new HikariDataSource(hikari);
+            try {
+                migrate(pool);
+                return new JdbcAudioRoutingGroupStore(pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot open the database " + config + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(DataSource database) {
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    @Override
+    public Optional<StoredGroup> putIfAbsent(Call call, StoredGroup group) {
+        while (true) {
+            try {
+                insert(call, group);
+                return Optional.empty();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw failure("store", e);
+                }
+            }
+            Optional<StoredGroup> existing = find(call, group.id());
+            if (existing.isPresent()) {
+                return existing;
+            }
+            // Deleted between our insert and our read: try again.
+        }
+    }
+
+    private void insert(Call call, StoredGroup group) throws SQLException {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO audio_routing_group"
+                     + " (tenant_id, call_id, group_id, routing_mode, sources, receivers, etag) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            bindCall(insert, call);
+            insert.setString(3, group.id());
+            bindContent(insert, 4, group);
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<StoredGroup> find(Call call, String groupId) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                     + " FROM audio_routing_group WHERE tenant_id = ? AND call_id = ? AND group_id = ?")) {
+            bindCall(select, call);
+            select.setString(3, groupId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(groupOf(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public GroupPage list(Call call, long after, int limit) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", seq"
+                     + " FROM audio_routing_group WHERE tenant_id = ? AND call_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            bindCall(select, call);
+            select.setLong(3, after);
+            // One more than asked, to know whether there is a next page.
+            select.setInt(4, limit + 1);
+            List<StoredGroup> page = new ArrayList<>(limit);
+            long last = after;
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (page.size() == limit) {
+                        return new GroupPage(page, OptionalLong.of(last));
+                    }
+                    page.add(groupOf(rows));
+                    last = rows.getLong("seq");
+                }
+            }
+            return new GroupPage(page, OptionalLong.empty());
+        } catch (SQLException e) {
+            throw failure("list", e);
+        }
+    }
+
+    @Override
+    public boolean replace(Call call, String expectedEtag, StoredGroup replacement) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE audio_routing_group"
+                     + " SET routing_mode = ?, sources = ?, receivers = ?, etag = ?"
+                     + " WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?")) {
+            bindContent(update, 1, replacement);
+            update.setString(5, call.tenantId());
+            update.setString(6, call.id());
+            update.setString(7, replacement.id());
+            update.setString(8, expectedEtag);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("update", e);
+        }
+    }
+
+    @Override
+    public boolean delete(Call call, String groupId, String expectedEtag) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM audio_routing_group"
+                     + " WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?")) {
+            bindCall(delete, call);
+            delete.setString(3, groupId);
+            delete.setString(4, expectedEtag);
+            return delete.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("delete", e);
+        }
+    }
+
+    /** Whether the database answers, within a second. */
+    public boolean isReachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static void bindCall(PreparedStatement statement, Call call) throws SQLException {
+        statement.setString(1, call.tenantId());
+        statement.setString(2, call.id());
+    }
+
+    /** Binds routing mode, sources, receivers and etag, from parameter {@code first} on. */
+    private static void bindContent(PreparedStatement statement, int first, StoredGroup stored) throws SQLException {
+        AudioRoutingGroup group = stored.group();
+        statement.setString(first, group.routingMode().name());
+        statement.setString(first + 1, json(group.sources()));
+        statement.setString(first + 2, json(group.receivers()));
+        statement.setString(first + 3, stored.etag());
+    }
+
+    private static StoredGroup groupOf(ResultSet row) throws SQLException {
+        AudioRoutingGroup group = new AudioRoutingGroup(row.getString("group_id"), RoutingMode.valueOf(row.getString("routing_mode")),
+                ids(row.getString("sources")), ids(row.getString("receivers")));
+        return new StoredGroup(group, row.getString("etag"));
+    }
+
+    private static String json(List<String> ids) {
+        try {
+            return JSON.writeValueAsString(ids);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write participant ids", e);
+        }
+    }
+
+    private static List<String> ids(String json) {
+        try {
+            return JSON.readValue(json, IDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable participant ids in the database: " + json, e);
+        }
+    }
+
+    private static StoreUnavailableException failure(String action, SQLException e) {
+        return new StoreUnavailableException("cannot " + action + " audio routing groups: " + e.getMessage(), e);
+    }
+}
