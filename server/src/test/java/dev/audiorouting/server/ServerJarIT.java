@@ -14,7 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -149,6 +157,64 @@ class ServerJarIT {
 
         assertThat(post(awaitLine(LISTENING) + "/communications/calls/c1/audioRoutingGroups", earlierToken).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void everyAnsweredCreateSurvivesAKill9UnderLoad() throws Exception {
+        String token = token().get(0);
+        start(Map.of(), "--port", "0");
+        String groups = awaitLine(LISTENING) + "/communications/calls/crash/audioRoutingGroups";
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        AtomicInteger sequence = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 8; i++) {
+            clients.submit(() -> {
+                HttpClient http = HttpClient.newHttpClient();
+                while (!Thread.currentThread().isInterrupted()) {
+                    String id = "g" + sequence.incrementAndGet();
+                    try {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(groups))
+                                .timeout(Duration.ofSeconds(5))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"id\":\"" + id + "\",\"routingMode\":\"multicast\",\"sources\":[\"s\"],\"receivers\":[\"r\"]}"))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200) {
+                            answered.add(id);
+                        }
+                    } catch (IOException e) {
+                        return null; // the server is gone
+                    }
+                }
+                return null;
+            });
+        }
+        while (answered.size() < 300) {
+            Thread.sleep(10);
+        }
+
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no flush
+        clients.shutdownNow();
+        assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        start(Map.of(), "--port", "0");
+        Set<String> stored = listAll(awaitLine(LISTENING) + "/communications/calls/crash/audioRoutingGroups", token);
+
+        assertThat(stored).containsAll(answered);
+    }
+
+    /** Every group id of the list, following @odata.nextLink. */
+    private static Set<String> listAll(String url, String token) throws Exception {
+        Set<String> ids = new HashSet<>();
+        String next = url;
+        while (next != null) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(next))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode page = new ObjectMapper().readTree(response.body());
+            page.get("value").forEach(group -> ids.add(group.get("id").asText()));
+            next = page.has("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
+        }
+        return ids;
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,16 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     private static final String COLUMNS = "group_id, routing_mode, sources, receivers, etag";
 
     private final HikariDataSource pool;
+    /**
+     * H2 acknowledges a commit before its file has it (even with WRITE_DELAY=0, under concurrent commits), so a
+     * killed process could lose answered writes: each write is followed by a CHECKPOINT, which writes the file
+     * (no fsync: the kernel keeps what a killed process wrote). PostgreSQL's commit is durable as it is.
+     */
+    private final boolean checkpointAfterWrites;
 
-    private JdbcAudioRoutingGroupStore(HikariDataSource pool) {
+    private JdbcAudioRoutingGroupStore(HikariDataSource pool, boolean checkpointAfterWrites) {
         this.pool = pool;
+        this.checkpointAfterWrites = checkpointAfterWrites;
     }
 
     /**
@@ -62,7 +70,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             HikariDataSource pool = new HikariDataSource(hikari);
             try {
                 migrate(pool);
-                return new JdbcAudioRoutingGroupStore(pool);
+                return new JdbcAudioRoutingGroupStore(pool, config.url().startsWith("jdbc:h2:"));
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -111,6 +119,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             insert.setString(3, group.id());
             bindContent(insert, 4, group);
             insert.executeUpdate();
+            makeDurable(connection);
         }
     }
 
@@ -166,7 +175,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             update.setString(6, call.id());
             update.setString(7, replacement.id());
             update.setString(8, expectedEtag);
-            return update.executeUpdate() == 1;
+            return makeDurable(connection, update.executeUpdate() == 1);
         } catch (SQLException e) {
             throw failure("update", e);
         }
@@ -180,10 +189,25 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             bindCall(delete, call);
             delete.setString(3, groupId);
             delete.setString(4, expectedEtag);
-            return delete.executeUpdate() == 1;
+            return makeDurable(connection, delete.executeUpdate() == 1);
         } catch (SQLException e) {
             throw failure("delete", e);
         }
+    }
+
+    private void makeDurable(Connection connection) throws SQLException {
+        if (checkpointAfterWrites) {
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+        }
+    }
+
+    private boolean makeDurable(Connection connection, boolean changed) throws SQLException {
+        if (changed) {
+            makeDurable(connection);
+        }
+        return changed;
     }
 
     /** Whether the database answers, within a second. */

@@ -9,6 +9,7 @@ import dev.audiorouting.server.AudioRoutingServer;
 import dev.audiorouting.server.ServerConfig;
 import dev.audiorouting.server.auth.TestTokens;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
+import dev.audiorouting.server.store.DatabaseConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,17 +37,30 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     public static ServerUnderTest start() {
-        return start(null);
+        return start((AudioRoutingGroupStore) null);
     }
 
-    /** A server on the given store ({@code null}: the default one). */
+    /** A server on the given store ({@code null}: in memory). */
     public static ServerUnderTest start(AudioRoutingGroupStore store) {
         try {
-            ServerConfig config = ServerConfig.of("127.0.0.1", 0, TestTokens.policy());
+            ServerConfig config = config();
             return new ServerUnderTest(store == null ? AudioRoutingServer.start(config) : AudioRoutingServer.start(config, store));
         } catch (Exception e) {
             throw new IllegalStateException("The server did not start", e);
         }
+    }
+
+    /** A server keeping its groups in the database, as {@code main} does. */
+    public static ServerUnderTest start(DatabaseConfig database) {
+        try {
+            return new ServerUnderTest(AudioRoutingServer.start(config().withDatabase(database)));
+        } catch (Exception e) {
+            throw new IllegalStateException("The server did not start", e);
+        }
+    }
+
+    private static ServerConfig config() {
+        return ServerConfig.of("127.0.0.1", 0, TestTokens.policy());
     }
 
     /** A call id no other test uses, so tests sharing the server never see each other's groups. */
