@@ -48,10 +48,10 @@ public final class AudioRoutingGroupsResource implements AudioRoutingGroupsApi {
     public Response listAudioRoutingGroups(String callId, Integer top, String skiptoken) {
         int size = top == null ? Limits.MAX_PAGE_SIZE : top;
         GroupPage page = groups.list(call(callId), SkipTokens.parse(skiptoken), size);
-        URI next = page.next().isPresent() ? uri.getRequestUriBuilder()
-                .replaceQueryParam("$top", size)
-                .replaceQueryParam("$skiptoken", SkipTokens.of(page.next().getAsLong()))
-                .build() : null;
+        // Built by hand: UriBuilder would write $top as %24top and keep the request's own $top beside it.
+        URI next = page.next().isPresent()
+                ? URI.create(uri.getAbsolutePath() + "?$top=" + size + "&$skiptoken=" + SkipTokens.of(page.next().getAsLong()))
+                : null;
         return Response.ok(AudioRoutingGroupJson.toJson(page, next)).build();
     }
 

@@ -72,6 +72,9 @@ class LifecycleContractTest {
                 JsonNode page = JSON.readTree(response.body());
                 page.get("value").forEach(group -> seen.add(group.get("id").asText()));
                 next = page.has("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
+                if (next != null) {
+                    assertThat(URI.create(next).getRawQuery()).matches("\\$top=2&\\$skiptoken=[0-9a-z]+");
+                }
                 pages++;
             }
 
