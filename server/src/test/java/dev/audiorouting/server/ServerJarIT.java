@@ -255,6 +255,16 @@ class ServerJarIT {
         assertThat(String.join("\n", drain())).contains("--jwks-url needs --issuer and --audience").doesNotContain("\tat ");
     }
 
+    @Test
+    void anUnreachableDatabaseIsOneClearLineAtStartUp() throws Exception {
+        start(Map.of(), "--port", "0", "--database-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(String.join("\n", drain())).contains("Could not start: cannot open the database jdbc:postgresql://127.0.0.1:1/nowhere")
+                .doesNotContain("\tat ");
+    }
+
     private List<String> drain() throws InterruptedException {
         Thread.sleep(200);
         List<String> lines = new ArrayList<>();

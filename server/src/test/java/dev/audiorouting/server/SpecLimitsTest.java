@@ -20,6 +20,15 @@ class SpecLimitsTest {
         assertThat(schemas.get("participantId").getMaxLength()).isEqualTo(Limits.MAX_ID_LENGTH);
         assertThat(Spec.get().api().getComponents().getParameters().get("callId").getSchema().getMaxLength())
                 .isEqualTo(Limits.MAX_ID_LENGTH);
+        assertThat(Spec.get().api().getComponents().getParameters().get("groupId").getSchema().getMaxLength())
+                .isEqualTo(Limits.MAX_ID_LENGTH);
+    }
+
+    @Test
+    void pageSize() {
+        Schema<?> top = Spec.get().api().getComponents().getParameters().get("top").getSchema();
+        assertThat(top.getMaximum()).isEqualByComparingTo(String.valueOf(Limits.MAX_PAGE_SIZE));
+        assertThat(top.getDefault()).isEqualTo(Limits.MAX_PAGE_SIZE);
     }
 
     @Test
