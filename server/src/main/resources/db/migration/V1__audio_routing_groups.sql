@@ -14,4 +14,4 @@ CREATE TABLE audio_routing_group (
     CONSTRAINT audio_routing_group_pk PRIMARY KEY (tenant_id, call_id, group_id)
 );
 
-CREATE UNIQUE INDEX audio_routing_group_by_seq ON audio_routing_group (tenant_id, call_id, seq);
+CREATE INDEX audio_routing_group_by_seq ON audio_routing_group (tenant_id, call_id, seq);

@@ -127,8 +127,9 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code null} (in memory) for {@code --database-url memory}. */
-    private DatabaseConfig database() {
+    private DatabaseConfig database() throws IOException {
         if (databaseUrl == null || databaseUrl.isBlank()) {
+            DataDirectory.create(trust.dataDir);
             return DatabaseConfig.embedded(trust.dataDir).withPoolSize(databasePoolSize);
         }
         if (databaseUrl.equals(IN_MEMORY)) {

@@ -16,7 +16,7 @@ import java.util.Set;
 public record AudioRoutingGroup(String id, RoutingMode routingMode, List<String> sources, List<String> receivers) {
 
     public AudioRoutingGroup {
-        Ids.requireValid("id", id);
+        Ids.requireAddressable("id", id);
         if (routingMode == null) {
             throw new InvalidAudioRoutingGroupException("routingMode", "is required (oneToOne or multicast)");
         }

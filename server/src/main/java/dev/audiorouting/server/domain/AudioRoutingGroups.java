@@ -87,7 +87,7 @@ public final class AudioRoutingGroups {
 
     /** @throws AudioRoutingGroupNotFoundException if the call has no such group */
     public StoredGroup get(Call call, String groupId) {
-        Ids.requireValid("audioRoutingGroup-id", groupId);
+        Ids.requireAddressable("audioRoutingGroup-id", groupId);
         return store.find(call, groupId).orElseThrow(() -> new AudioRoutingGroupNotFoundException(groupId));
     }
 

@@ -13,6 +13,6 @@ import java.util.Objects;
 public record Call(String tenantId, String id) {
     public Call {
         Objects.requireNonNull(tenantId, "tenantId");
-        Ids.requireValid("call-id", id);
+        Ids.requireAddressable("call-id", id);
     }
 }

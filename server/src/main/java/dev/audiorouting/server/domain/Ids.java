@@ -29,6 +29,21 @@ final class Ids {
         }
     }
 
+    /**
+     * The rule of ids that appear in URLs (call ids, group ids): also without {@code /}, {@code \\} or {@code %},
+     * and not {@code .} or {@code ..}, which no URL can carry as one path segment (servers refuse or resolve
+     * them), so a group with such an id could be created but never read or deleted.
+     */
+    static void requireAddressable(String field, String id) {
+        requireValid(field, id);
+        if (id.equals(".") || id.equals("..")) {
+            throw new InvalidAudioRoutingGroupException(field, "'" + id + "' cannot be an id, since it cannot appear in a URL");
+        }
+        if (id.chars().anyMatch(c -> c == '/' || c == '\\' || c == '%')) {
+            throw new InvalidAudioRoutingGroupException(field, "ids cannot contain '/', '\\' or '%', since they appear in URLs");
+        }
+    }
+
     private static boolean hasUnpairedSurrogate(String id) {
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

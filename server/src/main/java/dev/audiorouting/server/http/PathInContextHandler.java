@@ -12,8 +12,10 @@ import org.eclipse.jetty.util.URIUtil;
  * context path ({@code /beta/beta/...}) so nothing under a context would match. Placed between the
  * {@code ContextHandler} and Jersey, this handler shows Jersey the path within the context instead.
  *
- * <p>It passes the path Jetty matched, normalised ({@code a/../b} is {@code b}, never a call id "..") and
- * encoded again for Jersey, which decodes path parameters itself.
+ * <p>It passes the path Jetty matched, normalised ({@code a/../b} is {@code b}, never a call id ".."), in the
+ * canonical encoding Jersey decodes path parameters from. Jetty leaves some characters of the path in context
+ * encoded ({@code %20}, {@code %3B}...) and decodes others, so it is decoded fully first: encoding it as it
+ * is would turn {@code %20} into {@code %2520}, and an id with a space could be created but never read.
  */
 public final class PathInContextHandler extends Handler.Wrapper {
 
@@ -23,7 +25,7 @@ public final class PathInContextHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String pathInContext = URIUtil.encodePath(Request.getPathInContext(request));
+        String pathInContext = URIUtil.encodePath(URIUtil.decodePath(Request.getPathInContext(request)));
         HttpURI uri = HttpURI.build(request.getHttpURI()).path(pathInContext).asImmutable();
         return super.handle(new Request.Wrapper(request) {
             @Override

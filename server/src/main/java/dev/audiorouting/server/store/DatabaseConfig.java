@@ -26,22 +26,29 @@ public record DatabaseConfig(String url, String user, String password, int poolS
     }
 
     /**
-     * The default: an H2 database file in the data directory. Every commit is written to the file before the
-     * answer goes out ({@code WRITE_DELAY=0}), so a killed process loses no answered create; and H2 does not
-     * close the database on its own at JVM exit, since the server closes it after the last request.
+     * The default: an H2 database file in the data directory. The store writes the file after every change
+     * (see {@link JdbcAudioRoutingGroupStore}); H2 may reuse the space of replaced data after one second
+     * ({@code RETENTION_TIME}; its default, 45 s, lets the file grow by every write of that long, and 0 is known
+     * to corrupt files), and does not close the database on its own at JVM exit, since the server closes it
+     * after the last request.
      */
     public static DatabaseConfig embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve(EMBEDDED_FILE_NAME).toString();
-        return new DatabaseConfig("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", null, null, DEFAULT_POOL_SIZE);
+        return new DatabaseConfig("jdbc:h2:file:" + file + ";RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE", null, null, DEFAULT_POOL_SIZE);
+    }
+
+    boolean isH2() {
+        return url.startsWith("jdbc:h2:");
     }
 
     public DatabaseConfig withPoolSize(int size) {
         return new DatabaseConfig(url, user, password, size);
     }
 
-    /** Never the password, since this ends up in logs. */
+    /** Never a password (also none written into the URL), since this ends up in logs. */
     @Override
     public String toString() {
-        return url + (user == null ? "" : " as " + user);
+        String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+        return shown + (user == null ? "" : " as " + user);
     }
 }

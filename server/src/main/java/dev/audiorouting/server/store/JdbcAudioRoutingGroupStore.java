@@ -37,13 +37,16 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /** A stuck database (a lock, a partition) answers 503 after this long instead of holding requests. */
+    private static final int QUERY_TIMEOUT_SECONDS = 5;
     private static final String COLUMNS = "group_id, routing_mode, sources, receivers, etag";
 
     private final HikariDataSource pool;
     /**
      * H2 acknowledges a commit before its file has it (even with WRITE_DELAY=0, under concurrent commits), so a
-     * killed process could lose answered writes: each write is followed by a CHECKPOINT, which writes the file
-     * (no fsync: the kernel keeps what a killed process wrote). PostgreSQL's commit is durable as it is.
+     * killed process could lose answered writes (ServerJarIT saw it): each write is followed by a CHECKPOINT,
+     * which writes the file (no fsync: the kernel keeps what a killed process wrote). PostgreSQL's commit is
+     * durable as it is.
      */
     private final boolean checkpointAfterWrites;
 
@@ -66,17 +69,40 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
         hikari.setMaximumPoolSize(config.poolSize());
         // A request waits at most this long for a connection, then answers 503: better than hanging for 30 s.
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        if (!config.isH2()) {
+            // PostgreSQL's driver waits forever on a dead socket unless told otherwise (seconds).
+            hikari.addDataSourceProperty("socketTimeout", QUERY_TIMEOUT_SECONDS * 6);
+        }
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
             try {
+                requireUnicode(pool, config);
                 migrate(pool);
-                return new JdbcAudioRoutingGroupStore(pool, config.url().startsWith("jdbc:h2:"));
+                return new JdbcAudioRoutingGroupStore(pool, config.isH2());
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
             }
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open the database " + config + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** A PostgreSQL database in another encoding would refuse every id outside it, forever: refuse to start instead. */
+    private static void requireUnicode(DataSource database, DatabaseConfig config) {
+        if (config.isH2()) {
+            return;
+        }
+        try (Connection connection = database.getConnection();
+             Statement show = connection.createStatement();
+             ResultSet encoding = show.executeQuery("SHOW server_encoding")) {
+            encoding.next();
+            if (!"UTF8".equalsIgnoreCase(encoding.getString(1))) {
+                throw new IllegalStateException("the database is encoded in " + encoding.getString(1)
+                        + ", not UTF8, so it cannot store every id; create it with ENCODING 'UTF8'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -113,7 +139,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
 
     private void insert(Call call, StoredGroup group) throws SQLException {
         try (Connection connection = pool.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO audio_routing_group"
+             PreparedStatement insert = prepare(connection, "INSERT INTO audio_routing_group"
                      + " (tenant_id, call_id, group_id, routing_mode, sources, receivers, etag) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             bindCall(insert, call);
             insert.setString(3, group.id());
@@ -126,7 +152,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     @Override
     public Optional<StoredGroup> find(Call call, String groupId) {
         try (Connection connection = pool.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+             PreparedStatement select = prepare(connection, "SELECT " + COLUMNS
                      + " FROM audio_routing_group WHERE tenant_id = ? AND call_id = ? AND group_id = ?")) {
             bindCall(select, call);
             select.setString(3, groupId);
@@ -141,7 +167,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     @Override
     public GroupPage list(Call call, long after, int limit) {
         try (Connection connection = pool.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", seq"
+             PreparedStatement select = prepare(connection, "SELECT " + COLUMNS + ", seq"
                      + " FROM audio_routing_group WHERE tenant_id = ? AND call_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
             bindCall(select, call);
             select.setLong(3, after);
@@ -167,7 +193,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     @Override
     public boolean replace(Call call, String expectedEtag, StoredGroup replacement) {
         try (Connection connection = pool.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE audio_routing_group"
+             PreparedStatement update = prepare(connection, "UPDATE audio_routing_group"
                      + " SET routing_mode = ?, sources = ?, receivers = ?, etag = ?"
                      + " WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?")) {
             bindContent(update, 1, replacement);
@@ -184,7 +210,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     @Override
     public boolean delete(Call call, String groupId, String expectedEtag) {
         try (Connection connection = pool.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM audio_routing_group"
+             PreparedStatement delete = prepare(connection, "DELETE FROM audio_routing_group"
                      + " WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?")) {
             bindCall(delete, call);
             delete.setString(3, groupId);
@@ -193,6 +219,12 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
         } catch (SQLException e) {
             throw failure("delete", e);
         }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        return statement;
     }
 
     private void makeDurable(Connection connection) throws SQLException {
@@ -219,8 +251,16 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
         }
     }
 
+    /** For H2, compacts the file too: it holds the space of replaced data until then. */
     @Override
     public void close() {
+        if (checkpointAfterWrites) {
+            try (Connection connection = pool.getConnection(); Statement shutdown = connection.createStatement()) {
+                shutdown.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                // Closing anyway; H2 compacts on its next start.
+            }
+        }
         pool.close();
     }
 
@@ -238,10 +278,16 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
         statement.setString(first + 3, stored.etag());
     }
 
+    /** A stored row that breaks today's rules (written by an older server?) is our problem, not the client's. */
     private static StoredGroup groupOf(ResultSet row) throws SQLException {
-        AudioRoutingGroup group = new AudioRoutingGroup(row.getString("group_id"), RoutingMode.valueOf(row.getString("routing_mode")),
-                ids(row.getString("sources")), ids(row.getString("receivers")));
-        return new StoredGroup(group, row.getString("etag"));
+        String id = row.getString("group_id");
+        try {
+            AudioRoutingGroup group = new AudioRoutingGroup(id, RoutingMode.valueOf(row.getString("routing_mode")),
+                    ids(row.getString("sources")), ids(row.getString("receivers")));
+            return new StoredGroup(group, row.getString("etag"));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the stored group '" + id + "' is not valid: " + e.getMessage(), e);
+        }
     }
 
     private static String json(List<String> ids) {

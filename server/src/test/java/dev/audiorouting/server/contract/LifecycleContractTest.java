@@ -292,6 +292,50 @@ class LifecycleContractTest {
         }
     }
 
+    /** Every id the spec allows can be written in a URL, and so read, changed and deleted through one. */
+    @Nested
+    class IdsInUrls {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"with space", "semi;colon", "question?mark", "hash#tag", "caf\u00e9", "\ud83c\udfb5", "a+b", "[x]", "'quote\"", "."+"dot"})
+        @SuppressWarnings("deprecation")
+        void reachEveryOperation(String id, ServerUnderTest server) throws ApiException {
+            AudioRoutingGroupsApi api = server.api();
+            String callId = ServerUnderTest.newCallId() + " " + id;
+            api.createAudioRoutingGroup(callId, multicast(id, "a"));
+
+            assertThat(api.getAudioRoutingGroup(callId, id).getId()).isEqualTo(id);
+            assertThat(api.getAppAudioRoutingGroup(callId, id).getId()).isEqualTo(id);
+            assertThat(content(api.updateAudioRoutingGroup(callId, id, receivers("b"), null))).isEqualTo(multicast(id, "b"));
+            assertThat(api.listAudioRoutingGroups(callId, null, null).getValue()).extracting(AudioRoutingGroup::getId).containsExactly(id);
+            api.deleteAudioRoutingGroup(callId, id, null);
+            assertThat(failureOf(() -> api.getAudioRoutingGroup(callId, id)).status()).isEqualTo(404);
+        }
+
+        @Test
+        void nextLinksOfCallIdsThatNeedEncodingWork(ServerUnderTest server) throws Exception {
+            String callId = "call with spaces;and=more " + ServerUnderTest.newCallId();
+            server.api().createAudioRoutingGroup(callId, multicast("a", "r"));
+            server.api().createAudioRoutingGroup(callId, multicast("b", "r"));
+
+            URI next = server.api().listAudioRoutingGroups(callId, 1, null).getAtOdataNextLink();
+            HttpResponse<String> page = server.send(server.request(next.getRawPath().substring("/beta".length()) + "?" + next.getRawQuery()).GET());
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(page.body()).get("value").get(0).get("id").asText()).isEqualTo("b");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {".", "..", "a/b", "back\\slash", "100%"})
+        void thatNoUrlCouldCarryAreRefused(String id, ServerUnderTest server) throws Exception {
+            String body = "{\"id\":" + JSON.writeValueAsString(id) + ",\"routingMode\":\"multicast\",\"sources\":[\"s\"],\"receivers\":[\"r\"]}";
+
+            JsonNode error = graphError(server.post(groups("communications", ServerUnderTest.newCallId()), "application/json", body), 400, "invalidRequest");
+
+            assertThat(error.get("target").asText()).isEqualTo("id");
+        }
+    }
+
     static <T> List<T> concurrently(int threads, IntFunctionWithException<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

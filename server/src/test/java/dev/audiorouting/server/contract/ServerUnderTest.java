@@ -15,7 +15,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -29,6 +33,7 @@ public final class ServerUnderTest implements AutoCloseable {
 
     private final AudioRoutingServer server;
     private final HttpClient raw;
+    private Closer onClose = () -> { };
 
     private ServerUnderTest(AudioRoutingServer server) {
         this.server = server;
@@ -36,8 +41,24 @@ public final class ServerUnderTest implements AutoCloseable {
         this.raw = SpecValidatingHttpClient.responsesOnly(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
     }
 
+    /** A server as {@code main} starts it: groups in an H2 file, here in a fresh directory deleted on close. */
     public static ServerUnderTest start() {
-        return start((AudioRoutingGroupStore) null);
+        try {
+            Path dataDir = Files.createTempDirectory("audio-routing-test");
+            ServerUnderTest server = start(DatabaseConfig.embedded(dataDir));
+            server.onClose = () -> deleteRecursively(dataDir);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** A server on the given store ({@code null}: in memory). */
@@ -135,7 +156,15 @@ public final class ServerUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            onClose.close();
+        }
+    }
+
+    private interface Closer {
+        void close() throws IOException;
     }
 
     /** A call through the generated client. */

@@ -114,9 +114,10 @@ class AudioRoutingGroupTest {
 
         @Test
         void acceptsAnyNonEmptyTextAsAnId() {
-            AudioRoutingGroup group = new AudioRoutingGroup(" 50% /é ", RoutingMode.ONE_TO_ONE, List.of(" "), List.of("b c \ud83c\udfb5"));
+            AudioRoutingGroup group = new AudioRoutingGroup(" 50 ?é# ", RoutingMode.ONE_TO_ONE, List.of(" 50% /\\ "), List.of("b c \ud83c\udfb5"));
 
-            assertThat(group.id()).isEqualTo(" 50% /é ");
+            assertThat(group.id()).isEqualTo(" 50 ?é# ");
+            assertThat(group.sources()).containsExactly(" 50% /\\ ");
         }
 
         @ParameterizedTest

@@ -44,9 +44,10 @@ abstract class AudioRoutingGroupStoreContract {
 
     @Test
     void keepsEveryCharacterOfIdsAndTheOrderOfReceivers() {
-        String unicode = "caf\u00e9 \u4e2d\u6587 \ud83c\udfb5 \"quoted\" back\\slash %20 '--";
-        StoredGroup group = new StoredGroup(new AudioRoutingGroup(unicode, RoutingMode.MULTICAST, List.of(unicode + "-s"),
-                List.of("z", unicode, "a")), "e1");
+        String unicode = "caf\u00e9 \u4e2d\u6587 \ud83c\udfb5 \"quoted\" ?#;[] '--";
+        String participant = unicode + " back\\slash %20 a/b";
+        StoredGroup group = new StoredGroup(new AudioRoutingGroup(unicode, RoutingMode.MULTICAST, List.of(participant + "-s"),
+                List.of("z", participant, "a")), "e1");
         Call unicodeCall = new Call(tenant, unicode);
 
         store().putIfAbsent(unicodeCall, group);
