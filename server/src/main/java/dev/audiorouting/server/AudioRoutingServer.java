@@ -6,11 +6,14 @@ import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.GraphErrorHandler;
 import dev.audiorouting.server.json.ApiJson;
+import dev.audiorouting.server.http.DocsPages;
 import dev.audiorouting.server.http.PathInContextHandler;
+import dev.audiorouting.server.http.SpecDocuments;
 import dev.audiorouting.server.http.RequestIdHandler;
 import dev.audiorouting.server.store.InMemoryAudioRoutingGroupStore;
 import dev.audiorouting.server.store.JdbcAudioRoutingGroupStore;
 import java.net.URI;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -132,14 +135,17 @@ public final class AudioRoutingServer implements AutoCloseable {
         return connector;
     }
 
-    /** Outermost first: graceful shutdown, request ids, the body size limit, then Jersey under /beta. */
+    /**
+     * Outermost first: graceful shutdown, request ids, the body size limit, then Jersey under /beta, beside the
+     * contract (/openapi.yaml, /openapi.json) and its docs (/docs/).
+     */
     private static GracefulHandler handlers(AudioRoutingApplication application, ServerConfig config) {
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, application);
         ContextHandler api = new ContextHandler(new PathInContextHandler(jersey), BASE_PATH);
         // /beta itself is answered by Jersey (a JSON 404), not redirected to /beta/.
         api.setAllowNullPathInContext(true);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxBodyBytes(), -1);
-        sizeLimit.setHandler(api);
+        sizeLimit.setHandler(new Handler.Sequence(api, SpecDocuments.fromClasspath(), DocsPages.handler()));
         return new GracefulHandler(new RequestIdHandler(sizeLimit));
     }
 }
