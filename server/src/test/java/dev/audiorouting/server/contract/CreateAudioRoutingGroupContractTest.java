@@ -62,18 +62,6 @@ class CreateAudioRoutingGroupContractTest {
     @Nested
     class TheSpecExamples {
 
-        @ParameterizedTest(name = "{1} on /{0}")
-        @CsvSource({"communications, oneToOne", "communications, multicast", "app, oneToOne", "app, multicast"})
-        void answer200WithTheSameBody(String pathRoot, String example, ServerUnderTest server) throws Exception {
-            String body = Spec.get().example(example);
-
-            HttpResponse<String> response = server.post(groups(pathRoot, ServerUnderTest.newCallId()), "application/json", body);
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-            assertThat(content(response)).isEqualTo(JSON.readTree(body));
-        }
-
         @Test
         void seedRequestAnswersWithItsOwnBytesInGraphsPropertyOrder(ServerUnderTest server) {
             String seed = "{\"id\":\"oneToOne\",\"routingMode\":\"oneToOne\",\"sources\":[\"" + SOURCE
