@@ -8,6 +8,7 @@ import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.domain.Call;
 import dev.audiorouting.server.domain.GroupPage;
 import dev.audiorouting.server.domain.Limits;
+import dev.audiorouting.server.domain.Precondition;
 import dev.audiorouting.server.domain.StoredGroup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 
 /**
  * The audio routing group operations of the contract. The deprecated {@code /app} twins reach the same groups
@@ -33,6 +35,8 @@ public final class AudioRoutingGroupsResource implements AudioRoutingGroupsApi {
     private SecurityContext security;
     @Context
     private UriInfo uri;
+    @Context
+    private HttpHeaders headers;
 
     @Inject
     public AudioRoutingGroupsResource(AudioRoutingGroups groups) {
@@ -62,12 +66,12 @@ public final class AudioRoutingGroupsResource implements AudioRoutingGroupsApi {
 
     @Override
     public Response updateAudioRoutingGroup(String callId, String groupId, AudioRoutingGroupUpdate body, String ifMatch) {
-        return ok(groups.update(call(callId), groupId, AudioRoutingGroupJson.toChanges(body), EntityTags.ifMatch(ifMatch)));
+        return ok(groups.update(call(callId), groupId, AudioRoutingGroupJson.toChanges(body), ifMatch()));
     }
 
     @Override
     public Response deleteAudioRoutingGroup(String callId, String groupId, String ifMatch) {
-        groups.delete(call(callId), groupId, EntityTags.ifMatch(ifMatch));
+        groups.delete(call(callId), groupId, ifMatch());
         return Response.noContent().build();
     }
 
@@ -104,6 +108,12 @@ public final class AudioRoutingGroupsResource implements AudioRoutingGroupsApi {
     /** The call in the caller's tenant: a tenant only ever reaches its own calls. */
     private Call call(String callId) {
         return new Call(((Caller) security.getUserPrincipal()).tenantId(), callId);
+    }
+
+    /** All If-Match lines, not just the first that the parameter carries: a list may be split over several. */
+    private Precondition ifMatch() {
+        List<String> lines = headers.getRequestHeader(HttpHeaders.IF_MATCH);
+        return EntityTags.ifMatch(lines == null ? null : String.join(",", lines));
     }
 
     private static Response ok(StoredGroup group) {

@@ -1,11 +1,15 @@
 package dev.audiorouting.server.resource;
 
+import dev.audiorouting.server.domain.InvalidAudioRoutingGroupException;
 import dev.audiorouting.server.domain.Precondition;
 import java.util.HashSet;
 import java.util.Set;
 
 /** Entity tags on the wire (RFC 9110): {@code ETag: "tag"} out, {@code If-Match} in. */
 final class EntityTags {
+    /** As openapi.yaml declares: more tags than anyone reads at once. */
+    private static final int MAX_LENGTH = 1024;
+
     private EntityTags() {
     }
 
@@ -21,6 +25,9 @@ final class EntityTags {
     static Precondition ifMatch(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return Precondition.NONE;
+        }
+        if (header.length() > MAX_LENGTH) {
+            throw new InvalidAudioRoutingGroupException("If-Match", "at most " + MAX_LENGTH + " characters");
         }
         Set<String> etags = new HashSet<>();
         for (String candidate : header.split(",")) {

@@ -214,6 +214,20 @@ class LifecycleContractTest {
         }
 
         @Test
+        void readsEveryIfMatchLineAndRefusesAnOverlongOne(ServerUnderTest server) throws Exception {
+            String callId = ServerUnderTest.newCallId();
+            String etag = server.api().createAudioRoutingGroup(callId, multicast("g", "a")).getAtOdataEtag();
+            HttpRequest.Builder twoLines = server.request(groups("communications", callId) + "/g")
+                    .header("Content-Type", "application/json").header("If-Match", "\"stale\"").header("If-Match", etag)
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"receivers\":[\"b\"]}"));
+            HttpRequest.Builder overlong = server.request(groups("communications", callId) + "/g")
+                    .header("If-Match", "\"" + "x".repeat(1100) + "\"").DELETE();
+
+            assertThat(server.send(twoLines).statusCode()).isEqualTo(200);
+            assertThat(graphError(server.send(overlong), 400, "invalidRequest").get("target").asText()).isEqualTo("If-Match");
+        }
+
+        @Test
         void ofConcurrentClientsWithTheSameEtagLetsExactlyOneWin(ServerUnderTest server) throws Exception {
             AudioRoutingGroupsApi api = server.api();
             String callId = ServerUnderTest.newCallId();
