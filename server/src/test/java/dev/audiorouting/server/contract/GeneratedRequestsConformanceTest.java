@@ -1,0 +1,174 @@
+package dev.audiorouting.server.contract;
+
+import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.content;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Generated requests over real HTTP, every response checked against openapi.yaml by the server's client:
+ * valid bodies are stored and read back equal; invalid ones are refused in Graph's shape, naming the problem,
+ * leaving nothing stored; hostile paths never reach another call's data; nothing ever answers 5xx.
+ */
+class GeneratedRequestsConformanceTest {
+    private static ServerUnderTest server;
+    /** A group no generated request may ever see or change. */
+    private static final String VICTIM_CALL = "victim-call";
+    private static final String VICTIM_BODY = "{\"id\":\"victim\",\"routingMode\":\"oneToOne\",\"sources\":[\"s\"],\"receivers\":[\"r\"]}";
+
+    @BeforeContainer
+    static void start() {
+        server = ServerUnderTest.start();
+        assertThat(server.post(groups(VICTIM_CALL), "application/json", VICTIM_BODY).statusCode()).isEqualTo(200);
+    }
+
+    @AfterContainer
+    static void stop() throws Exception {
+        assertThat(server.send(server.request(groups(VICTIM_CALL) + "/victim").GET()).body())
+                .as("the victim's group is intact").contains("\"receivers\":[\"r\"]");
+        server.close();
+    }
+
+    private static String groups(String callId) {
+        return "/communications/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8).replace("+", "%20") + "/audioRoutingGroups";
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = server.request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return server.send(request);
+    }
+
+    @Property(tries = 150)
+    void validBodiesAnswer200AndReadBackEqual(@ForAll("validBodies") GroupBodies.Valid valid) throws Exception {
+        String callId = ServerUnderTest.newCallId();
+
+        HttpResponse<String> created = post(groups(callId), "application/json", GroupBodies.bytes(valid.body()));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        ObjectNode answered = (ObjectNode) content(created);
+        ObjectNode expected = valid.body().deepCopy();
+        expected.remove("@odata.type");
+        if (!valid.hasId()) {
+            expected.put("id", answered.get("id").asText());
+        }
+        assertThat(answered).isEqualTo(expected);
+        HttpResponse<String> read = server.send(server.request(groups(callId) + "/"
+                + URLEncoder.encode(answered.get("id").asText(), StandardCharsets.UTF_8).replace("+", "%20")).GET());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(content(read)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<GroupBodies.Valid> validBodies() {
+        return GroupBodies.valid();
+    }
+
+    @Property(tries = 300)
+    void invalidBodiesAre400sNamingTheProblemAndStoreNothing(@ForAll("invalidBodies") GroupBodies.Invalid invalid) throws Exception {
+        String callId = ServerUnderTest.newCallId();
+
+        HttpResponse<String> response = post(groups(callId), "application/json", invalid.body());
+
+        JsonNode error = ErrorResponsesContractTest.graphError(response, 400, "invalidRequest");
+        if (invalid.field() != null) {
+            assertThat(error.get("message").asText() + " " + error.path("target").asText()).contains(invalid.field());
+        }
+        JsonNode list = GroupBodies.JSON.readTree(server.send(server.request(groups(callId)).GET()).body());
+        assertThat(list.get("value")).as("nothing stored").isEmpty();
+    }
+
+    @Provide
+    Arbitrary<GroupBodies.Invalid> invalidBodies() {
+        return GroupBodies.invalid();
+    }
+
+    @Property(tries = 60)
+    void aBodyThatIsNotJsonIsRefusedWith415(@ForAll("validBodies") GroupBodies.Valid valid,
+                                            @ForAll("notJson") String contentType) {
+        HttpResponse<String> response = post(groups(ServerUnderTest.newCallId()), contentType.isEmpty() ? null : contentType,
+                GroupBodies.bytes(valid.body()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+    }
+
+    @Provide
+    Arbitrary<String> notJson() {
+        return Arbitraries.of("", "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "application/jsonx", "text/json");
+    }
+
+    @Property(tries = 40)
+    void charsetVariantsOfJsonAreReadOrRefusedButNeverFail(@ForAll("validBodies") GroupBodies.Valid valid,
+                                                           @ForAll("charsets") String charset) {
+        byte[] body = GroupBodies.bytes(valid.body());
+        byte[] encoded = new String(body, StandardCharsets.UTF_8).getBytes(java.nio.charset.Charset.forName(charset.isEmpty() ? "UTF-8" : charset));
+
+        HttpResponse<String> response = post(groups(ServerUnderTest.newCallId()),
+                "application/json" + (charset.isEmpty() ? "" : "; charset=" + charset), encoded);
+
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 400, 415);
+    }
+
+    @Provide
+    Arbitrary<String> charsets() {
+        return Arbitraries.of("", "utf-8", "UTF-8", "utf-16", "UTF-16BE", "UTF-16LE", "ISO-8859-1", "US-ASCII");
+    }
+
+    /** Paths a hostile or broken client may send: answered or refused cleanly, never another call's data. */
+    @Property(tries = 200)
+    void hostilePathsNeverFailAndNeverReachAnotherCall(@ForAll("hostileSegments") String callSegment,
+                                                       @ForAll("hostileSegments") String groupSegment) throws Exception {
+        String base = "/beta/communications/calls/" + callSegment + "/audioRoutingGroups";
+        for (String path : List.of(base, base + "/" + groupSegment)) {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + ServerUnderTest.authorization()
+                    + "\r\nConnection: close\r\n\r\n";
+
+            RawHttp.Response response = RawHttp.exchange(server.baseUri(), request.getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(response.status()).as(path + " -> " + response.body()).isBetween(200, 499);
+            if (response.status() >= 400) {
+                assertThat(response.body()).as(path).contains("\"error\":{\"code\":");
+            }
+            if (!decodesTo(callSegment, VICTIM_CALL)) {
+                assertThat(response.body()).as(path).doesNotContain("\"victim\"");
+            }
+        }
+    }
+
+    private static boolean decodesTo(String segment, String callId) {
+        try {
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8).equals(callId);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    @Provide
+    Arbitrary<String> hostileSegments() {
+        Arbitrary<String> crafted = Arbitraries.of("", ".", "..", "%2e%2e", "%2F", "a%2Fb", "a/b", "%00", "%", "%zz", "%25",
+                "a%20b", "a+b", "a;b", ";x=1", "?", "%3F", "#", "%23", "\\", "%5C", "%C3%A9", "%E2%82", "~", "*", "victim-call",
+                "victim%2Dcall", "VICTIM-CALL", "victim-call%00", "x".repeat(129), "x".repeat(5000));
+        Arbitrary<String> random = Arbitraries.strings().withChars("abc./%;?#2Fe5C+-_~").ofMinLength(0).ofMaxLength(12);
+        return Arbitraries.oneOf(crafted, random, ids());
+    }
+
+    private static Arbitrary<String> ids() {
+        return GroupBodies.ids(false).map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8));
+    }
+}
