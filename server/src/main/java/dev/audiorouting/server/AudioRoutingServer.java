@@ -129,9 +129,15 @@ public final class AudioRoutingServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
+        // A client whose body is over the limit gets its 413 only if we drain what it is still sending before
+        // closing; closing on unread data resets the connection and loses the answer. Jetty drains 16 reads
+        // (about 128 KiB); this drains about 1 MiB, then gives up, so a huge body still cannot hold us long.
+        http.setMaxUnconsumedRequestContentReads(128);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // Also bounds how long a stalled client holds a connection (and, mid-body, a request thread).
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
         return connector;
     }
 

@@ -48,6 +48,11 @@ public final class Main implements Callable<Integer> {
                     + "(env AUDIO_ROUTING_SHUTDOWN_TIMEOUT, default ${DEFAULT-VALUE}).")
     private long shutdownTimeoutSeconds;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:AUDIO_ROUTING_IDLE_TIMEOUT:-30}",
+            description = "Close a connection that sends nothing for this long, mid-request or between requests "
+                    + "(env AUDIO_ROUTING_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
+    private long idleTimeoutSeconds;
+
     @Mixin
     private LocalTokenOptions trust;
 
@@ -120,7 +125,7 @@ public final class Main implements Callable<Integer> {
     private ServerConfig config() throws IOException {
         try {
             return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                    Duration.ofSeconds(shutdownTimeoutSeconds), tokenPolicy(), database());
+                    Duration.ofSeconds(shutdownTimeoutSeconds), Duration.ofSeconds(idleTimeoutSeconds), tokenPolicy(), database());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }

@@ -13,13 +13,16 @@ import java.util.Objects;
  * @param maxBodyBytes    largest request body accepted; larger ones answer 413
  * @param shutdownTimeout how long a stop waits for requests in flight
  * @param tokens          which access tokens are accepted
+ * @param idleTimeout     how long a connection may send nothing (mid-request, or between requests) before
+ *                        it is closed: a client that stalls cannot hold a connection for longer
  * @param database        where groups are kept; {@code null} keeps them in memory only
  */
-public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout, TokenPolicy tokens,
-                           DatabaseConfig database) {
+public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout, Duration idleTimeout,
+                           TokenPolicy tokens, DatabaseConfig database) {
     /** Comfortably above the largest valid group, even with every character \\u-escaped. */
     public static final long DEFAULT_MAX_BODY_BYTES = 512 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -33,15 +36,23 @@ public record ServerConfig(String host, int port, long maxBodyBytes, Duration sh
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdown timeout cannot be negative");
         }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idle timeout must be positive");
+        }
     }
 
     /** The defaults, listening on {@code host:port}, accepting the tokens {@code tokens} describes, in memory. */
     public static ServerConfig of(String host, int port, TokenPolicy tokens) {
-        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, tokens, null);
+        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_IDLE_TIMEOUT, tokens, null);
     }
 
     /** The same server keeping its groups in {@code database}. */
     public ServerConfig withDatabase(DatabaseConfig database) {
-        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, tokens, database);
+        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, idleTimeout, tokens, database);
+    }
+
+    /** The same server closing connections idle for {@code timeout}. */
+    public ServerConfig withIdleTimeout(Duration timeout) {
+        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, timeout, tokens, database);
     }
 }

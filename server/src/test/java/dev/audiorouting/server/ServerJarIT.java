@@ -241,7 +241,7 @@ class ServerJarIT {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         String help = String.join("\n", drain());
-        assertThat(help).contains("--host", "--port", "--shutdown-timeout", "--data-dir", "--issuer", "--audience",
+        assertThat(help).contains("--host", "--port", "--shutdown-timeout", "--idle-timeout", "AUDIO_ROUTING_IDLE_TIMEOUT", "--data-dir", "--issuer", "--audience",
                 "--jwks-url", "--jwks-file", "--help", "--version", "token",
                 "AUDIO_ROUTING_HOST", "AUDIO_ROUTING_PORT", "AUDIO_ROUTING_SHUTDOWN_TIMEOUT", "AUDIO_ROUTING_DATA_DIR",
                 "AUDIO_ROUTING_ISSUER", "AUDIO_ROUTING_AUDIENCE", "AUDIO_ROUTING_JWKS_URL", "AUDIO_ROUTING_JWKS_FILE");

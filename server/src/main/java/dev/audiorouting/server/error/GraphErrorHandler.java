@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -50,9 +51,14 @@ public final class GraphErrorHandler extends ErrorHandler {
             return GraphErrors.SHUTTING_DOWN;
         }
         if (HttpStatus.isServerError(status)) {
-            // Jetty's HttpExceptions are the client's protocol errors (HTTP/0.9, say): not worth a stack trace.
-            if (request.getAttribute(ERROR_EXCEPTION) instanceof Throwable cause && !(cause instanceof HttpException)) {
-                LOG.error("Unexpected failure of request-id {}", ids.requestId(), cause);
+            // Jetty's HttpExceptions are the client's protocol errors (HTTP/0.9, say), and an EofException is a
+            // client that hung up mid-request (no one is left to answer): neither is worth an error in the log.
+            if (request.getAttribute(ERROR_EXCEPTION) instanceof Throwable cause) {
+                if (cause instanceof HttpException || cause instanceof EofException) {
+                    LOG.debug("Request-id {} ended by the client: {}", ids.requestId(), cause.toString());
+                } else {
+                    LOG.error("Unexpected failure of request-id {}", ids.requestId(), cause);
+                }
             }
             return GraphErrors.unexpectedFailure(ids.requestId());
         }

@@ -58,7 +58,11 @@ public final class RawHttp {
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
+        /** Status 0: the server closed the connection without answering. */
         static Response parse(String text) {
+            if (text.isEmpty()) {
+                return new Response(0, Map.of(), "");
+            }
             int end = text.indexOf("\r\n\r\n");
             String[] lines = text.substring(0, end).split("\r\n");
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

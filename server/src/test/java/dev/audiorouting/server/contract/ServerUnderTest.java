@@ -80,6 +80,15 @@ public final class ServerUnderTest implements AutoCloseable {
         }
     }
 
+    /** A server with a configuration of its own, in memory. */
+    public static ServerUnderTest start(java.util.function.UnaryOperator<ServerConfig> change) {
+        try {
+            return new ServerUnderTest(AudioRoutingServer.start(change.apply(config())));
+        } catch (Exception e) {
+            throw new IllegalStateException("The server did not start", e);
+        }
+    }
+
     private static ServerConfig config() {
         return ServerConfig.of("127.0.0.1", 0, TestTokens.policy());
     }

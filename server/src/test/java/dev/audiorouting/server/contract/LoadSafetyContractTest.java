@@ -1,0 +1,121 @@
+package dev.audiorouting.server.contract;
+
+import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.groups;
+import static dev.audiorouting.server.contract.LifecycleContractTest.concurrently;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Concurrent and hostile clients over real HTTP: racing creates settle on one group, and slow or oversized
+ * requests cannot starve the others.
+ */
+@ExtendWith(RunningServer.class)
+class LoadSafetyContractTest {
+    private static final int CLIENTS = 16;
+
+    private static String body(String receiver) {
+        return "{\"id\":\"contested\",\"routingMode\":\"multicast\",\"sources\":[\"s\"],\"receivers\":[\"" + receiver + "\"]}";
+    }
+
+    @Test
+    void identicalConcurrentCreatesAllAnswerTheSameGroup(ServerUnderTest server) throws Exception {
+        String path = groups("communications", ServerUnderTest.newCallId());
+
+        List<HttpResponse<String>> answers = concurrently(CLIENTS, i -> server.post(path, "application/json", body("r")));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+        assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+    }
+
+    @Test
+    void differentConcurrentCreatesLetExactlyOneBodyWin(ServerUnderTest server) throws Exception {
+        String path = groups("communications", ServerUnderTest.newCallId());
+
+        List<HttpResponse<String>> answers = concurrently(CLIENTS, i -> server.post(path, "application/json", body("r" + i)));
+
+        List<HttpResponse<String>> winners = answers.stream().filter(answer -> answer.statusCode() == 200).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() != 200)
+                .allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(409));
+        HttpResponse<String> stored = server.send(server.request(path + "/contested").GET());
+        assertThat(stored.body()).as("the stored group is the winner's, whole").isEqualTo(winners.get(0).body());
+    }
+
+    @Test
+    void aDeclaredOversizedBodyIs413BeforeItIsSent(ServerUnderTest server) throws Exception {
+        String headers = "POST /beta" + groups("communications", "c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                + ServerUnderTest.authorization() + "\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n";
+        try (RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
+            connection.send(headers.getBytes(StandardCharsets.US_ASCII));
+
+            RawHttp.Response response = CompletableFuture.supplyAsync(() -> read(connection)).get(5, TimeUnit.SECONDS);
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.body()).contains("\"code\":\"requestEntityTooLarge\"");
+        }
+    }
+
+    @Test
+    void clientsThatStallMidRequestDoNotBlockOthers(ServerUnderTest server) throws Exception {
+        List<RawHttp.Connection> stalled = new ArrayList<>();
+        try {
+            String path = "/beta" + groups("communications", "stalled");
+            for (int i = 0; i < 250; i++) {
+                // Headers that never end.
+                stalled.add(sendAndStall(server, "POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: "));
+            }
+            for (int i = 0; i < 50; i++) {
+                // Complete headers, then a body that stops after a few bytes.
+                stalled.add(sendAndStall(server, "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + ServerUnderTest.authorization()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"id\":"));
+            }
+
+            long started = System.nanoTime();
+            HttpResponse<String> answer = server.post(groups("communications", ServerUnderTest.newCallId()), "application/json", body("r"));
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            for (RawHttp.Connection connection : stalled) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
+    void aStalledRequestIsClosedAfterTheIdleTimeout() throws Exception {
+        try (ServerUnderTest server = ServerUnderTest.start(config -> config.withIdleTimeout(Duration.ofMillis(500)));
+             RawHttp.Connection stalled = sendAndStall(server, "POST /beta" + groups("communications", "c") + " HTTP/1.1\r\nHost: x\r\n")) {
+            long started = System.nanoTime();
+
+            RawHttp.Response answer = CompletableFuture.supplyAsync(() -> read(stalled)).get(5, TimeUnit.SECONDS);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            assertThat(answer.status()).as("closed, with a 408 or nothing at all").isIn(408, 0);
+        }
+    }
+
+    private static RawHttp.Connection sendAndStall(ServerUnderTest server, String start) throws IOException {
+        RawHttp.Connection connection = RawHttp.open(server.baseUri());
+        connection.send(start.getBytes(StandardCharsets.US_ASCII));
+        return connection;
+    }
+
+    private static RawHttp.Response read(RawHttp.Connection connection) {
+        try {
+            return connection.response();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
