@@ -19,6 +19,7 @@ import dev.audiorouting.server.error.UnexpectedExceptionMapper;
 import dev.audiorouting.server.error.WebApplicationExceptionMapper;
 import dev.audiorouting.server.http.BearerTokenFilter;
 import dev.audiorouting.server.http.ResponseHeadersFilter;
+import dev.audiorouting.server.http.UnreadBodyFilter;
 import dev.audiorouting.server.json.ObjectMapperResolver;
 import dev.audiorouting.server.resource.AudioRoutingGroupsResource;
 import org.glassfish.jersey.CommonProperties;
@@ -62,6 +63,7 @@ final class AudioRoutingApplication extends ResourceConfig {
         register(UnexpectedExceptionMapper.class);
         register(MissingErrorBodyFilter.class);
         register(ResponseHeadersFilter.class);
+        register(UnreadBodyFilter.class);
 
         // The contract is openapi.yaml; no generated WADL on OPTIONS or /application.wadl.
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
