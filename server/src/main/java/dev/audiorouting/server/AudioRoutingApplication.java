@@ -34,7 +34,7 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 final class AudioRoutingApplication extends ResourceConfig {
 
-    AudioRoutingApplication(AudioRoutingGroups groups, AccessTokenVerifier tokens, ObjectMapper json) {
+    AudioRoutingApplication(AudioRoutingGroups groups, AccessTokenVerifier tokens, ObjectMapper json, long maxBodyBytes) {
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -63,7 +63,7 @@ final class AudioRoutingApplication extends ResourceConfig {
         register(UnexpectedExceptionMapper.class);
         register(MissingErrorBodyFilter.class);
         register(ResponseHeadersFilter.class);
-        register(UnreadBodyFilter.class);
+        register(new UnreadBodyFilter(maxBodyBytes));
 
         // The contract is openapi.yaml; no generated WADL on OPTIONS or /application.wadl.
         property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -80,7 +80,7 @@ public final class AudioRoutingServer implements AutoCloseable {
         ServerConnector connector = connector(jetty, config);
         jetty.addConnector(connector);
         AccessTokenVerifier tokens = new AccessTokenVerifier(config.tokens());
-        jetty.setHandler(handlers(new AudioRoutingApplication(groups, tokens, json), config));
+        jetty.setHandler(handlers(new AudioRoutingApplication(groups, tokens, json, config.maxBodyBytes()), config));
         jetty.setErrorHandler(new GraphErrorHandler(json));
         jetty.setStopTimeout(config.shutdownTimeout().toMillis());
         jetty.start();
@@ -129,9 +129,9 @@ public final class AudioRoutingServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
-        // A client whose body is over the limit gets its 413 only if we drain what it is still sending before
-        // closing; closing on unread data resets the connection and loses the answer. Jetty drains 16 reads
-        // (about 128 KiB); this drains about 1 MiB, then gives up, so a huge body still cannot hold us long.
+        // Before closing on a body over the limit (413), read up to 128 chunks of what has already arrived
+        // (Jetty's default is 16), without waiting for more: closing on unread data resets the connection, and a
+        // client whose answer is lost in a reset sees an error instead of the 413.
         http.setMaxUnconsumedRequestContentReads(128);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());

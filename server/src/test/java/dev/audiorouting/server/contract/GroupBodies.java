@@ -80,8 +80,12 @@ final class GroupBodies {
                 });
     }
 
-    /** An invalid body: a valid one with exactly one rule broken, and the field the answer must name. */
-    record Invalid(String rule, byte[] body, String field) {
+    /**
+     * An invalid body: a valid one with exactly one rule broken. The answer's {@code target} must be
+     * {@code target} (or one of its items, {@code target[i]}), and its message must contain {@code mention};
+     * either may be {@code null} when the rule cannot tell.
+     */
+    record Invalid(String rule, byte[] body, String target, String mention) {
         @Override
         public String toString() {
             return rule + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8)
@@ -147,12 +151,18 @@ final class GroupBodies {
                 return invalid("too many receivers", body, "receivers");
             },
             (body, seed) -> {
+                String field = seed % 2 == 0 ? "receivers" : "sources";
+                body.putArray(field);
+                return invalid("no " + field, body, field);
+            },
+            (body, seed) -> {
                 ((ArrayNode) body.get("sources")).add("second-source-" + seed);
                 return invalid("two sources", body, "sources");
             },
             (body, seed) -> {
-                body.put(List.of("color", "Receivers", "@odata.context", "source").get(seed % 4), "x");
-                return invalid("unknown property", body, null);
+                String unknown = List.of("color", "Receivers", "@odata.context", "source").get(seed % 4);
+                body.put(unknown, "x");
+                return invalid("unknown property", body, unknown);
             },
             (body, seed) -> {
                 body.put("id", "x".repeat(Limits.MAX_ID_LENGTH + 1));
@@ -168,21 +178,21 @@ final class GroupBodies {
             },
             (body, seed) -> {
                 byte[] json = bytes(body);
-                return new Invalid("truncated JSON", java.util.Arrays.copyOf(json, 1 + seed % (json.length - 1)), "JSON");
+                return new Invalid("truncated JSON", java.util.Arrays.copyOf(json, 1 + seed % (json.length - 1)), null, "JSON");
             },
-            (body, seed) -> new Invalid("malformed JSON", ("{'id':" + seed + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), "JSON"),
+            (body, seed) -> new Invalid("malformed JSON", ("{'id':" + seed + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "JSON"),
             (body, seed) -> new Invalid("trailing data", (new String(bytes(body), java.nio.charset.StandardCharsets.UTF_8) + " {}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), "JSON"),
-            (body, seed) -> new Invalid("empty body", new byte[0], "body"),
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "JSON"),
+            (body, seed) -> new Invalid("empty body", new byte[0], "body", null),
             (body, seed) -> new Invalid("deeply nested JSON", ("{\"receivers\":" + "[".repeat(2000 + seed % 3000) + "]".repeat(2000 + seed % 3000) + "}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), null),
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null),
             (body, seed) -> {
                 body.put("id", "caf\u00e9-" + seed);
-                return new Invalid("Latin-1 bytes", body.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "UTF-8");
+                return new Invalid("Latin-1 bytes", body.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null, "UTF-8");
             });
 
-    private static Invalid invalid(String rule, ObjectNode body, String field) {
-        return new Invalid(rule, bytes(body), field);
+    private static Invalid invalid(String rule, ObjectNode body, String target) {
+        return new Invalid(rule, bytes(body), target, null);
     }
 
     static byte[] bytes(JsonNode body) {

@@ -350,11 +350,16 @@ class LifecycleContractTest {
         }
     }
 
+    /** Runs the tasks at once: all threads wait at a barrier, so the requests really overlap. */
     static <T> List<T> concurrently(int threads, IntFunctionWithException<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
         try {
             List<Future<T>> futures = IntStream.range(0, threads)
-                    .mapToObj(i -> pool.submit((Callable<T>) () -> task.apply(i)))
+                    .mapToObj(i -> pool.submit((Callable<T>) () -> {
+                        start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return task.apply(i);
+                    }))
                     .toList();
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {

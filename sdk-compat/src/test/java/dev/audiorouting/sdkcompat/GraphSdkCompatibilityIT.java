@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
  * Microsoft's Java SDK for Graph beta (6.59.0, Kiota 1.9.2), pointed at the packaged server started with no
  * configuration, with a token from its {@code token} subcommand: it must work as it does against Graph.
  */
-class GraphSdkCompatibilityTest {
+class GraphSdkCompatibilityIT {
     private static final Path JAR = Path.of(System.getProperty("server.jar", "../server/target/audio-routing-server.jar"));
     private static final Pattern LISTENING = Pattern.compile("Listening on (http://\\S+/beta)");
+    /** The JVM running these tests, not whatever java is first on the PATH. */
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final String SOURCE = "632899f8-2ea1-4604-8413-27bd2892079f";
     private static final String RECEIVER = "550fae72-d251-43ec-868c-373732c2704f";
 
@@ -41,7 +43,7 @@ class GraphSdkCompatibilityTest {
     @BeforeAll
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("sdk-compat");
-        server = new ProcessBuilder("java", "-jar", JAR.toString(), "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString())
+        server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString())
                 .redirectErrorStream(true).start();
         String baseUrl = awaitBaseUrl(server);
         String token = token();
@@ -55,24 +57,38 @@ class GraphSdkCompatibilityTest {
         server.toHandle().destroy();
         server.waitFor(10, TimeUnit.SECONDS);
         server.destroyForcibly();
-    }
-
-    private static String awaitBaseUrl(Process process) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            Matcher listening = LISTENING.matcher(line);
-            if (listening.find()) {
-                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return listening.group(1);
+        try (var paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
-        throw new IllegalStateException("The server did not start");
+    }
+
+    /** The base URL the server logs, within 30 seconds. */
+    private static String awaitBaseUrl(Process process) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        java.util.concurrent.CompletableFuture<String> baseUrl = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    Matcher listening = LISTENING.matcher(line);
+                    if (listening.find()) {
+                        return listening.group(1);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            throw new IllegalStateException("The server ended without listening");
+        });
+        String url = baseUrl.get(30, TimeUnit.SECONDS);
+        Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
+        drain.setDaemon(true);
+        drain.start();
+        return url;
     }
 
     private static String token() throws Exception {
-        Process token = new ProcessBuilder("java", "-jar", JAR.toString(), "token", "--data-dir", dataDir.toString())
+        Process token = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "token", "--data-dir", dataDir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String printed = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(token.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -124,6 +140,41 @@ class GraphSdkCompatibilityTest {
                     assertThat(error.getResponseStatusCode()).isEqualTo(400);
                     assertThat(error.getError().getCode()).isEqualTo("invalidRequest");
                     assertThat(error.getMessage()).contains("exactly one receiver");
+                });
+    }
+
+    @Test
+    void pagesFollowTheNextLink() {
+        String callId = UUID.randomUUID().toString();
+        for (String id : List.of("a", "b", "c")) {
+            groupsOf(callId).post(group(id, RoutingMode.OneToOne, RECEIVER));
+        }
+
+        var first = groupsOf(callId).get(request -> request.queryParameters.top = 2);
+        var second = groupsOf(callId).withUrl(first.getOdataNextLink()).get();
+
+        assertThat(first.getValue()).extracting(AudioRoutingGroup::getId).containsExactly("a", "b");
+        assertThat(second.getValue()).extracting(AudioRoutingGroup::getId).containsExactly("c");
+        assertThat(second.getOdataNextLink()).isNull();
+    }
+
+    @Test
+    void aConflictAndAStaleVersionSurfaceWithTheirCodes() {
+        String callId = UUID.randomUUID().toString();
+        groupsOf(callId).post(group("g", RoutingMode.OneToOne, RECEIVER));
+        AudioRoutingGroup change = new AudioRoutingGroup();
+        change.setReceivers(List.of("72f988bf-86f1-41af-91ab-2d7cd011db47"));
+
+        assertThatThrownBy(() -> groupsOf(callId).post(group("g", RoutingMode.Multicast, RECEIVER)))
+                .isInstanceOfSatisfying(ODataError.class, error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(409);
+                    assertThat(error.getError().getCode()).isEqualTo("nameAlreadyExists");
+                });
+        assertThatThrownBy(() -> groupsOf(callId).byAudioRoutingGroupId("g").patch(change,
+                request -> request.headers.add("If-Match", "\"stale\"")))
+                .isInstanceOfSatisfying(ODataError.class, error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(412);
+                    assertThat(error.getError().getCode()).isEqualTo("resourceModified");
                 });
     }
 
