@@ -79,6 +79,22 @@ class GeneratedRequestsConformanceTest {
         assertThat(content(read)).isEqualTo(expected);
     }
 
+    /** The largest group the spec allows, which random generation reaches only rarely. */
+    @net.jqwik.api.Example
+    void theLargestValidGroupIsStoredWhole() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode body = GroupBodies.JSON.createObjectNode();
+        String longest = "\ud83c\udfb5".repeat(dev.audiorouting.server.domain.Limits.MAX_ID_LENGTH - 3);
+        body.put("id", longest + "id!");
+        body.put("routingMode", "multicast");
+        body.putArray("sources").add(longest + "src");
+        com.fasterxml.jackson.databind.node.ArrayNode receivers = body.putArray("receivers");
+        for (int i = 0; i < dev.audiorouting.server.domain.Limits.MAX_RECEIVERS; i++) {
+            receivers.add(longest + String.format("%03d", i));
+        }
+
+        validBodiesAnswer200AndReadBackEqual(new GroupBodies.Valid(body));
+    }
+
     @Provide
     Arbitrary<GroupBodies.Valid> validBodies() {
         return GroupBodies.valid();

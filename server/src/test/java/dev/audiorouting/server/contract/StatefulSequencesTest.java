@@ -44,6 +44,20 @@ class StatefulSequencesTest {
     private record Held(List<String> receivers, String etag) {
     }
 
+    /**
+     * Versions the server issued for each id and that are no longer current (replaced, or deleted with their
+     * group): a stale If-Match uses one of them, so a server that accepted any version it once issued would fail.
+     */
+    private static final Map<String, String> RETIRED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String staleEtagOf(String callId, String id) {
+        return RETIRED.getOrDefault(callId + "/" + id, "\"never-issued\"");
+    }
+
+    private static void retire(String callId, String id, Held held) {
+        RETIRED.put(callId + "/" + id, held.etag());
+    }
+
     /** One step of a sequence: it runs against the server and checks the answer against the model. */
     interface Action {
         void check(AudioRoutingGroupsApi api, String callId, Map<String, Held> model) throws ApiException;
@@ -129,12 +143,15 @@ class StatefulSequencesTest {
         if (held == null) {
             assertThat(status(() -> api.updateAudioRoutingGroup(callId, update.id(), change, null))).isEqualTo(404);
         } else if (update.stale()) {
-            assertThat(status(() -> api.updateAudioRoutingGroup(callId, update.id(), change, "\"stale\""))).isEqualTo(412);
+            assertThat(status(() -> api.updateAudioRoutingGroup(callId, update.id(), change, staleEtagOf(callId, update.id())))).isEqualTo(412);
         } else {
             AudioRoutingGroup answer = api.updateAudioRoutingGroup(callId, update.id(), change, held.etag());
             assertThat(List.copyOf(answer.getReceivers())).isEqualTo(update.receivers());
             boolean changed = !update.receivers().equals(held.receivers());
             assertThat(answer.getAtOdataEtag().equals(held.etag())).as("the version changes exactly when the group does").isEqualTo(!changed);
+            if (changed) {
+                retire(callId, update.id(), held);
+            }
             model.put(update.id(), new Held(update.receivers(), answer.getAtOdataEtag()));
         }
     }
@@ -144,9 +161,10 @@ class StatefulSequencesTest {
         if (held == null) {
             assertThat(status(() -> api.deleteAudioRoutingGroup(callId, delete.id(), null))).isEqualTo(404);
         } else if (delete.stale()) {
-            assertThat(status(() -> api.deleteAudioRoutingGroup(callId, delete.id(), "\"stale\""))).isEqualTo(412);
+            assertThat(status(() -> api.deleteAudioRoutingGroup(callId, delete.id(), staleEtagOf(callId, delete.id())))).isEqualTo(412);
         } else {
             api.deleteAudioRoutingGroup(callId, delete.id(), held.etag());
+            retire(callId, delete.id(), held);
             model.remove(delete.id());
         }
     }
