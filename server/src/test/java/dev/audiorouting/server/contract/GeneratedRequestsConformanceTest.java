@@ -106,7 +106,30 @@ class GeneratedRequestsConformanceTest {
 
         HttpResponse<String> response = post(groups(callId), "application/json", invalid.body());
 
-        JsonNode error = ErrorResponsesContractTest.graphError(response, 400, "invalidRequest");
+        assertNamesTheProblem(ErrorResponsesContractTest.graphError(response, 400, "invalidRequest"), invalid);
+        JsonNode list = GroupBodies.JSON.readTree(server.send(server.request(groups(callId)).GET()).body());
+        assertThat(list.get("value")).as("nothing stored").isEmpty();
+    }
+
+    @Property(tries = 45)
+    void invalidChangesAre400sAndLeaveTheGroupAsItWas(@ForAll("invalidChanges") GroupBodies.Invalid invalid) throws Exception {
+        String callId = ServerUnderTest.newCallId();
+        post(groups(callId), "application/json", GroupBodies.CHANGED_GROUP.getBytes(StandardCharsets.UTF_8));
+        String before = server.send(server.request(groups(callId) + "/g").GET()).body();
+
+        HttpResponse<String> response = server.send(server.request(groups(callId) + "/g").header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(invalid.body())));
+
+        assertNamesTheProblem(ErrorResponsesContractTest.graphError(response, 400, "invalidRequest"), invalid);
+        assertThat(server.send(server.request(groups(callId) + "/g").GET()).body()).as("unchanged, same version").isEqualTo(before);
+    }
+
+    @Provide
+    Arbitrary<GroupBodies.Invalid> invalidChanges() {
+        return GroupBodies.invalidChanges();
+    }
+
+    private static void assertNamesTheProblem(JsonNode error, GroupBodies.Invalid invalid) {
         if (invalid.target() != null) {
             assertThat(error.path("target").asText()).as(error.toString())
                     .satisfiesAnyOf(target -> assertThat(target).isEqualTo(invalid.target()),
@@ -115,8 +138,6 @@ class GeneratedRequestsConformanceTest {
         if (invalid.mention() != null) {
             assertThat(error.get("message").asText()).contains(invalid.mention());
         }
-        JsonNode list = GroupBodies.JSON.readTree(server.send(server.request(groups(callId)).GET()).body());
-        assertThat(list.get("value")).as("nothing stored").isEmpty();
     }
 
     @Provide

@@ -98,6 +98,37 @@ final class GroupBodies {
                 Arbitraries.of(MUTATIONS).map(mutation -> mutation.apply(valid.body().deepCopy(), seed)));
     }
 
+    /** The group {@link #invalidChanges()} are sent to: multicast from "s" to "r1", id "g". */
+    static final String CHANGED_GROUP = "{\"id\":\"g\",\"routingMode\":\"multicast\",\"sources\":[\"s\"],\"receivers\":[\"r1\"]}";
+
+    /** Invalid PATCH bodies for {@link #CHANGED_GROUP}, each breaking one rule of changes. */
+    static Arbitrary<Invalid> invalidChanges() {
+        ArrayNode tooMany = JSON.createArrayNode();
+        for (int i = 0; i <= Limits.MAX_RECEIVERS; i++) {
+            tooMany.add("r" + i);
+        }
+        return Arbitraries.of(
+                change("null receivers", "{\"receivers\":null}", "receivers", null),
+                change("no receivers", "{\"receivers\":[]}", "receivers", null),
+                change("receivers not an array", "{\"receivers\":\"r2\"}", "receivers", null),
+                change("a number among receivers", "{\"receivers\":[42]}", "receivers", null),
+                change("the source as receiver", "{\"receivers\":[\"s\"]}", "receivers", null),
+                change("duplicate receivers", "{\"receivers\":[\"r2\",\"r2\"]}", "receivers", null),
+                change("too many receivers", "{\"receivers\":" + tooMany + "}", "receivers", null),
+                change("another source", "{\"sources\":[\"other\"]}", "sources", "delete the group and create it again"),
+                change("another mode", "{\"routingMode\":\"oneToOne\"}", "routingMode", "delete the group and create it again"),
+                change("an unknown mode", "{\"routingMode\":\"broadcast\"}", "routingMode", null),
+                change("another id", "{\"id\":\"h\"}", "id", null),
+                change("an unknown property", "{\"receivers\":[\"r2\"],\"color\":\"red\"}", "color", null),
+                change("truncated JSON", "{\"receivers\":[\"r2\"", null, "JSON"),
+                change("an empty body", "", "body", null),
+                change("an array", "[]", "body", null));
+    }
+
+    private static Invalid change(String rule, String body, String target, String mention) {
+        return new Invalid(rule, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), target, mention);
+    }
+
     private interface Mutation {
         Invalid apply(ObjectNode body, int seed);
     }
