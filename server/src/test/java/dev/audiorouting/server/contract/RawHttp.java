@@ -58,6 +58,30 @@ public final class RawHttp {
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
+        /** The body without chunked framing, when the server sent it chunked. */
+        public String decodedBody() {
+            if (!"chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
+                return body;
+            }
+            // Chunk sizes count bytes: work on the UTF-8 bytes (the server's bodies are valid UTF-8).
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+            int at = 0;
+            while (at < bytes.length) {
+                int lineEnd = at;
+                while (bytes[lineEnd] != '\r') {
+                    lineEnd++;
+                }
+                int size = Integer.parseInt(new String(bytes, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                decoded.write(bytes, lineEnd + 2, size);
+                at = lineEnd + 2 + size + 2;
+            }
+            return decoded.toString(StandardCharsets.UTF_8);
+        }
+
         /** Status 0: the server closed the connection without answering. */
         static Response parse(String text) {
             if (text.isEmpty()) {
