@@ -40,6 +40,8 @@ public final class AccessTokenVerifier {
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final TrustedKeys keys;
+    private final VerifiedTokens verified;
+    private final java.time.Duration clockSkew;
 
     public AccessTokenVerifier(TokenPolicy policy) {
         this(policy, Clock.systemUTC());
@@ -47,6 +49,8 @@ public final class AccessTokenVerifier {
 
     AccessTokenVerifier(TokenPolicy policy, Clock clock) {
         this.keys = policy.keys();
+        this.verified = new VerifiedTokens(clock);
+        this.clockSkew = policy.clockSkew();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, AT_JWT, APPLICATION_AT_JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, policy.keys().source()));
         processor.setJWTClaimsSetVerifier(new TokenClaimsRules(policy, clock));
@@ -59,10 +63,19 @@ public final class AccessTokenVerifier {
      * @throws TokenKeysUnavailableException if the trusted keys could not be fetched
      */
     public Caller verify(String token) {
+        return verified.get(token).orElseGet(() -> verifyAndRemember(token));
+    }
+
+    private Caller verifyAndRemember(String token) {
         SignedJWT jwt = signedJwt(token);
         requireAcceptedHeader(jwt.getHeader());
         try {
-            return callerOf(processor.process(jwt, null));
+            JWTClaimsSet claims = processor.process(jwt, null);
+            Caller caller = callerOf(claims);
+            java.util.Date notBefore = claims.getNotBeforeTime();
+            verified.put(token, caller, notBefore == null ? java.time.Instant.MIN : notBefore.toInstant().minus(clockSkew),
+                    claims.getExpirationTime().toInstant().plus(clockSkew));
+            return caller;
         } catch (KeySourceException e) {
             // A refetch for an unknown kid failed or was rate limited. With current keys at hand, the kid is
             // simply not ours; without any, we cannot judge the token at all.

@@ -77,6 +77,50 @@ class AccessTokenVerifierTest {
         }
     }
 
+    /** Verified tokens are remembered, but never past their own validity window. */
+    @Nested
+    class Remembers {
+        private final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
+        private final java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        private final AccessTokenVerifier remembering = new AccessTokenVerifier(TestTokens.policy(), clock);
+
+        @Test
+        void aVerifiedTokenUntilItExpiresAndNotASecondLonger() {
+            String token = TestTokens.app().expiresAt(now.get().plusSeconds(10)).sign();
+            assertThat(remembering.verify(token).tenantId()).isEqualTo(TestTokens.TENANT);
+
+            now.set(now.get().plusSeconds(10 + 59));
+            assertThat(remembering.verify(token).tenantId()).as("within the clock skew").isEqualTo(TestTokens.TENANT);
+
+            now.set(now.get().plusSeconds(2));
+            assertThatThrownBy(() -> remembering.verify(token)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("has expired");
+        }
+
+        @Test
+        void nothingForATokenThatDiffersByOneCharacter() {
+            String token = TestTokens.app().sign();
+            remembering.verify(token);
+            String tampered = token.substring(0, token.length() - 2) + (token.charAt(token.length() - 2) == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+
+            assertThatThrownBy(() -> remembering.verify(tampered)).isInstanceOf(InvalidTokenException.class);
+        }
+    }
+
     @Nested
     class Refuses {
 
