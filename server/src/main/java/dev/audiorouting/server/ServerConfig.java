@@ -23,8 +23,8 @@ public record ServerConfig(String host, int port, long maxBodyBytes, Duration sh
     public static final long DEFAULT_MAX_BODY_BYTES = 512 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
-    /** A day: more lets a silent client hold a connection for ever, and overflows Jetty's milliseconds. */
-    static final Duration MAX_IDLE_TIMEOUT = Duration.ofDays(1);
+    /** A day, for both timeouts: more lets a silent client hold a connection for ever, and overflows milliseconds. */
+    static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -35,11 +35,11 @@ public record ServerConfig(String host, int port, long maxBodyBytes, Duration sh
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("the body size limit must be positive");
         }
-        if (shutdownTimeout.isNegative() || shutdownTimeout.compareTo(MAX_IDLE_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("shutdown timeout must be 0 to " + MAX_IDLE_TIMEOUT.toSeconds() + " seconds");
+        if (shutdownTimeout.isNegative() || shutdownTimeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("shutdown timeout must be 0 to " + MAX_TIMEOUT.toSeconds() + " seconds");
         }
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.compareTo(MAX_IDLE_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("idle timeout must be 1 to " + MAX_IDLE_TIMEOUT.toSeconds() + " seconds");
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("idle timeout must be 1 to " + MAX_TIMEOUT.toSeconds() + " seconds");
         }
     }
 

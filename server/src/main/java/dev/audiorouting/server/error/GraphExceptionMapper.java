@@ -46,7 +46,12 @@ abstract class GraphExceptionMapper<E extends Throwable> implements ExceptionMap
 
     /** 503 with {@code Retry-After}: this server is stopping, another (or this one restarted) will answer. */
     protected final Response shuttingDown() {
-        return error(503, GraphErrors.SHUTTING_DOWN)
+        return unavailable(GraphErrors.SHUTTING_DOWN);
+    }
+
+    /** 503 {@code serviceNotAvailable} with {@code Retry-After}: a passing failure of ours, worth a retry. */
+    protected final Response unavailable(String message) {
+        return error(503, message)
                 .header(HttpHeaders.RETRY_AFTER, GraphErrors.RETRY_AFTER_SECONDS)
                 .build();
     }

@@ -1,7 +1,6 @@
 package dev.audiorouting.server.error;
 
 import dev.audiorouting.server.auth.TokenKeysUnavailableException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +12,6 @@ public final class TokenKeysUnavailableExceptionMapper extends GraphExceptionMap
     @Override
     public Response toResponse(TokenKeysUnavailableException e) {
         LOG.warn("request-id {}: {}", ids().requestId(), e.getMessage());
-        return error(503, "serviceNotAvailable", "Access tokens cannot be verified right now; retry in a moment.", null)
-                .header(HttpHeaders.RETRY_AFTER, GraphErrors.RETRY_AFTER_SECONDS)
-                .build();
+        return unavailable("Access tokens cannot be verified right now; retry in a moment.");
     }
 }

@@ -192,33 +192,39 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
 
     @Override
     public boolean replace(Call call, String expectedEtag, StoredGroup replacement) {
-        try (Connection connection = pool.getConnection();
-             PreparedStatement update = prepare(connection, "UPDATE audio_routing_group"
-                     + " SET routing_mode = ?, sources = ?, receivers = ?, etag = ?"
-                     + " WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?")) {
-            bindContent(update, 1, replacement);
-            update.setString(5, call.tenantId());
-            update.setString(6, call.id());
-            update.setString(7, replacement.id());
-            update.setString(8, expectedEtag);
-            return makeDurable(connection, update.executeUpdate() == 1);
-        } catch (SQLException e) {
-            throw failure("update", e);
-        }
+        return changeOne("update", "UPDATE audio_routing_group SET routing_mode = ?, sources = ?, receivers = ?, etag = ?"
+                + " WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?", statement -> {
+                    bindContent(statement, 1, replacement);
+                    bindRow(statement, 5, call, replacement.id(), expectedEtag);
+                });
     }
 
     @Override
     public boolean delete(Call call, String groupId, String expectedEtag) {
-        try (Connection connection = pool.getConnection();
-             PreparedStatement delete = prepare(connection, "DELETE FROM audio_routing_group"
-                     + " WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?")) {
-            bindCall(delete, call);
-            delete.setString(3, groupId);
-            delete.setString(4, expectedEtag);
-            return makeDurable(connection, delete.executeUpdate() == 1);
+        return changeOne("delete", "DELETE FROM audio_routing_group WHERE tenant_id = ? AND call_id = ? AND group_id = ? AND etag = ?",
+                statement -> bindRow(statement, 1, call, groupId, expectedEtag));
+    }
+
+    /** Runs a compare-and-set write: whether it changed the one row, made durable before this returns. */
+    private boolean changeOne(String action, String sql, Binding binding) {
+        try (Connection connection = pool.getConnection(); PreparedStatement statement = prepare(connection, sql)) {
+            binding.bind(statement);
+            return makeDurable(connection, statement.executeUpdate() == 1);
         } catch (SQLException e) {
-            throw failure("delete", e);
+            throw failure(action, e);
         }
+    }
+
+    private interface Binding {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Binds tenant, call, group id and expected etag, from parameter {@code first} on. */
+    private static void bindRow(PreparedStatement statement, int first, Call call, String groupId, String etag) throws SQLException {
+        statement.setString(first, call.tenantId());
+        statement.setString(first + 1, call.id());
+        statement.setString(first + 2, groupId);
+        statement.setString(first + 3, etag);
     }
 
     private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
@@ -240,15 +246,6 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             makeDurable(connection);
         }
         return changed;
-    }
-
-    /** Whether the database answers, within a second. */
-    public boolean isReachable() {
-        try (Connection connection = pool.getConnection()) {
-            return connection.isValid(1);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     /** For H2, compacts the file too: it holds the space of replaced data until then. */

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.audiorouting.server.domain.Limits;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -232,11 +230,5 @@ final class GroupBodies {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Set<String> receivers(JsonNode body) {
-        Set<String> receivers = new LinkedHashSet<>();
-        body.get("receivers").forEach(receiver -> receivers.add(receiver.asText()));
-        return receivers;
     }
 }
