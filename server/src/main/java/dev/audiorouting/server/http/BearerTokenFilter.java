@@ -14,8 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Lets through only requests with a valid application token holding an audio routing group role, and tells the
@@ -29,8 +28,7 @@ import java.util.regex.Pattern;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerTokenFilter implements ContainerRequestFilter {
-    /** RFC 6750's syntax: the scheme is case-insensitive, the token is base64url-ish (a JWT in our case). */
-    private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9._~+/-]+=*) *");
+    private static final String SCHEME = "Bearer ";
 
     private final AccessTokenVerifier verifier;
 
@@ -56,11 +54,35 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
         if (authorization.size() > 1) {
             throw InvalidTokenException.invalid("Send one Authorization header, not " + authorization.size() + ".");
         }
-        Matcher bearer = BEARER.matcher(authorization.get(0));
-        if (!bearer.matches()) {
-            throw InvalidTokenException.invalid("The Authorization header must be 'Bearer <access token>'.");
+        return bearerToken(authorization.get(0).strip())
+                .orElseThrow(() -> InvalidTokenException.invalid("The Authorization header must be 'Bearer <access token>'."));
+    }
+
+    /**
+     * RFC 6750's syntax: a case-insensitive scheme, spaces, then a token of base64url-ish characters with optional
+     * '=' padding. Read by hand: a regular expression over a kilobyte of token was a tenth of the CPU of a create.
+     */
+    static Optional<String> bearerToken(String header) {
+        if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return Optional.empty();
         }
-        return bearer.group(1);
+        int start = SCHEME.length();
+        while (start < header.length() && header.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < header.length() && isTokenCharacter(header.charAt(end))) {
+            end++;
+        }
+        int padded = end;
+        while (padded < header.length() && header.charAt(padded) == '=') {
+            padded++;
+        }
+        return end > start && padded == header.length() ? Optional.of(header.substring(start)) : Optional.empty();
+    }
+
+    private static boolean isTokenCharacter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~+/".indexOf(c) >= 0;
     }
 
     private record CallerContext(Caller caller, boolean isSecure) implements SecurityContext {

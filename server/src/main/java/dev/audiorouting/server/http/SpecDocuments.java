@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -23,12 +22,12 @@ public final class SpecDocuments extends Handler.Abstract {
     /** Where the build puts openapi.yaml in the jar. */
     static final String RESOURCE = "openapi/openapi.yaml";
 
-    private final Map<String, Document> documents;
+    private final byte[] yaml;
+    /** Made on first request: converting took a twentieth of the start-up time. */
+    private volatile Document json;
 
-    private SpecDocuments(byte[] yaml, byte[] json) {
-        this.documents = Map.of(
-                "/openapi.yaml", new Document(yaml, "application/yaml; charset=utf-8"),
-                "/openapi.json", new Document(json, "application/json"));
+    private SpecDocuments(byte[] yaml) {
+        this.yaml = yaml;
     }
 
     /** Reads the contract from the jar, once. */
@@ -37,9 +36,7 @@ public final class SpecDocuments extends Handler.Abstract {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the jar");
             }
-            byte[] yaml = in.readAllBytes();
-            byte[] json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(new YAMLMapper().readTree(yaml));
-            return new SpecDocuments(yaml, json);
+            return new SpecDocuments(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -47,7 +44,7 @@ public final class SpecDocuments extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Document document = documents.get(Request.getPathInContext(request));
+        Document document = document(Request.getPathInContext(request));
         if (document == null || !(HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod()))) {
             return false;
         }
@@ -57,6 +54,28 @@ public final class SpecDocuments extends Handler.Abstract {
         boolean head = HttpMethod.HEAD.is(request.getMethod());
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(document.bytes()), callback);
         return true;
+    }
+
+    private Document document(String path) {
+        return switch (path) {
+            case "/openapi.yaml" -> new Document(yaml, "application/yaml; charset=utf-8");
+            case "/openapi.json" -> json();
+            default -> null;
+        };
+    }
+
+    private Document json() {
+        Document converted = json;
+        if (converted == null) {
+            try {
+                converted = new Document(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(new YAMLMapper().readTree(yaml)),
+                        "application/json");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot convert " + RESOURCE + " to JSON", e);
+            }
+            json = converted;
+        }
+        return converted;
     }
 
     private record Document(byte[] bytes, String contentType) {

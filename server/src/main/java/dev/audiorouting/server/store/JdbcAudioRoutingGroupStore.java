@@ -44,15 +44,16 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     private final HikariDataSource pool;
     /**
      * H2 acknowledges a commit before its file has it (even with WRITE_DELAY=0, under concurrent commits), so a
-     * killed process could lose answered writes (ServerJarIT saw it): each write is followed by a CHECKPOINT,
-     * which writes the file (no fsync: the kernel keeps what a killed process wrote). PostgreSQL's commit is
-     * durable as it is.
+     * killed process could lose answered writes (ServerJarIT saw it): its writes wait for a CHECKPOINT, which
+     * writes the file (no fsync: the kernel keeps what a killed process wrote).
      */
-    private final boolean checkpointAfterWrites;
+    private final Durability durability;
+    private final boolean h2;
 
-    private JdbcAudioRoutingGroupStore(HikariDataSource pool, boolean checkpointAfterWrites) {
+    private JdbcAudioRoutingGroupStore(HikariDataSource pool, boolean h2) {
         this.pool = pool;
-        this.checkpointAfterWrites = checkpointAfterWrites;
+        this.h2 = h2;
+        this.durability = h2 ? new SharedCheckpoints(QUERY_TIMEOUT_SECONDS) : Durability.COMMIT;
     }
 
     /**
@@ -145,7 +146,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             insert.setString(3, group.id());
             bindContent(insert, 4, group);
             insert.executeUpdate();
-            makeDurable(connection);
+            durability.afterCommit(connection);
         }
     }
 
@@ -209,7 +210,11 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     private boolean changeOne(String action, String sql, Binding binding) {
         try (Connection connection = pool.getConnection(); PreparedStatement statement = prepare(connection, sql)) {
             binding.bind(statement);
-            return makeDurable(connection, statement.executeUpdate() == 1);
+            boolean changed = statement.executeUpdate() == 1;
+            if (changed) {
+                durability.afterCommit(connection);
+            }
+            return changed;
         } catch (SQLException e) {
             throw failure(action, e);
         }
@@ -233,25 +238,10 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
         return statement;
     }
 
-    private void makeDurable(Connection connection) throws SQLException {
-        if (checkpointAfterWrites) {
-            try (Statement checkpoint = connection.createStatement()) {
-                checkpoint.execute("CHECKPOINT");
-            }
-        }
-    }
-
-    private boolean makeDurable(Connection connection, boolean changed) throws SQLException {
-        if (changed) {
-            makeDurable(connection);
-        }
-        return changed;
-    }
-
     /** For H2, compacts the file too: it holds the space of replaced data until then. */
     @Override
     public void close() {
-        if (checkpointAfterWrites) {
+        if (h2) {
             try (Connection connection = pool.getConnection(); Statement shutdown = connection.createStatement()) {
                 shutdown.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {
