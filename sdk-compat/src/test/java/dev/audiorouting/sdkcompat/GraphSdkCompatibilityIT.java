@@ -43,7 +43,7 @@ class GraphSdkCompatibilityIT {
     @BeforeAll
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("sdk-compat");
-        server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString())
+        server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--port", "0", "--host", "127.0.0.1", "--admin-port", "0", "--data-dir", dataDir.toString())
                 .redirectErrorStream(true).start();
         String baseUrl = awaitBaseUrl(server);
         String token = token();

@@ -15,13 +15,17 @@ import dev.audiorouting.server.error.ParamExceptionMapper;
 import dev.audiorouting.server.error.StoreUnavailableExceptionMapper;
 import dev.audiorouting.server.error.RequestReadExceptionMapper;
 import dev.audiorouting.server.error.TokenKeysUnavailableExceptionMapper;
+import dev.audiorouting.server.error.TooManyRequestsExceptionMapper;
 import dev.audiorouting.server.error.UnexpectedExceptionMapper;
 import dev.audiorouting.server.error.WebApplicationExceptionMapper;
 import dev.audiorouting.server.http.BearerTokenFilter;
 import dev.audiorouting.server.http.ResponseHeadersFilter;
 import dev.audiorouting.server.http.UnreadBodyFilter;
 import dev.audiorouting.server.json.ObjectMapperResolver;
+import dev.audiorouting.server.observability.ServerMetrics;
 import dev.audiorouting.server.resource.AudioRoutingGroupsResource;
+import dev.audiorouting.server.throttling.RateLimitFilter;
+import dev.audiorouting.server.throttling.TokenBuckets;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -34,7 +38,8 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 final class AudioRoutingApplication extends ResourceConfig {
 
-    AudioRoutingApplication(AudioRoutingGroups groups, AccessTokenVerifier tokens, ObjectMapper json, long maxBodyBytes) {
+    AudioRoutingApplication(AudioRoutingGroups groups, AccessTokenVerifier tokens, TokenBuckets buckets, ServerMetrics metrics,
+                            ObjectMapper json, long maxBodyBytes) {
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -42,7 +47,8 @@ final class AudioRoutingApplication extends ResourceConfig {
             }
         });
         register(AudioRoutingGroupsResource.class);
-        register(new BearerTokenFilter(tokens));
+        register(new BearerTokenFilter(tokens, metrics));
+        register(new RateLimitFilter(buckets, metrics));
 
         // Jackson's own exception mappers answer text/plain; ours answer in Graph's shape.
         register(JacksonFeature.withoutExceptionMappers());
@@ -57,6 +63,7 @@ final class AudioRoutingApplication extends ResourceConfig {
         register(InvalidTokenExceptionMapper.class);
         register(MissingPermissionExceptionMapper.class);
         register(TokenKeysUnavailableExceptionMapper.class);
+        register(TooManyRequestsExceptionMapper.class);
         register(JsonProcessingExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
         register(RequestReadExceptionMapper.class);

@@ -3,6 +3,7 @@ package dev.audiorouting.server;
 import dev.audiorouting.server.auth.LocalSigningKey;
 import dev.audiorouting.server.auth.TokenPolicy;
 import dev.audiorouting.server.auth.TrustedKeys;
+import dev.audiorouting.server.logging.LogFormat;
 import dev.audiorouting.server.store.DatabaseConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +54,34 @@ public final class Main implements Callable<Integer> {
                     + "(env AUDIO_ROUTING_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
     private long idleTimeoutSeconds;
 
+    @Option(names = "--admin-host", paramLabel = "HOST", defaultValue = "${env:AUDIO_ROUTING_ADMIN_HOST:-127.0.0.1}",
+            description = "Interface of the admin listener (health, metrics; no token needed) "
+                    + "(env AUDIO_ROUTING_ADMIN_HOST, default ${DEFAULT-VALUE}).")
+    private String adminHost;
+
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "${env:AUDIO_ROUTING_ADMIN_PORT:-8081}",
+            description = "TCP port of the admin listener; 0 picks a free one (env AUDIO_ROUTING_ADMIN_PORT, default ${DEFAULT-VALUE}).")
+    private int adminPort;
+
+    @Option(names = "--rate-limit", paramLabel = "PER_SECOND", defaultValue = "${env:AUDIO_ROUTING_RATE_LIMIT:-1000}",
+            description = "Requests per second each application of a tenant may send; past it, 429 with Retry-After "
+                    + "(env AUDIO_ROUTING_RATE_LIMIT, default ${DEFAULT-VALUE}).")
+    private double rateLimit;
+
+    @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "${env:AUDIO_ROUTING_RATE_BURST:-2000}",
+            description = "Requests an application may send at once after a quiet spell (env AUDIO_ROUTING_RATE_BURST, "
+                    + "default ${DEFAULT-VALUE}).")
+    private int rateBurst;
+
+    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "${env:AUDIO_ROUTING_MAX_IN_FLIGHT:-128}",
+            description = "Requests worked on at once; past it, 503 with Retry-After at once "
+                    + "(env AUDIO_ROUTING_MAX_IN_FLIGHT, default ${DEFAULT-VALUE}).")
+    private int maxInFlight;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:AUDIO_ROUTING_LOG_FORMAT:-text}",
+            description = "text, or json for one JSON object per line (env AUDIO_ROUTING_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+    private LogFormat logFormat;
+
     @Mixin
     private LocalTokenOptions trust;
 
@@ -89,6 +118,13 @@ public final class Main implements Callable<Integer> {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         System.exit(new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // A mistyped option: one line naming it, not the whole usage.
+                .setParameterExceptionHandler((e, arguments) -> {
+                    e.getCommandLine().getErr().println(e.getCommandLine().getCommandName() + ": " + e.getMessage()
+                            + " (see --help)");
+                    return 2;
+                })
                 .setExecutionExceptionHandler((e, command, parsed) -> {
                     // A port in use or a bad address: one clear line, not a stack trace.
                     if (command.getCommand() instanceof Main) {
@@ -107,9 +143,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        logFormat.apply();
         ServerConfig config = config();
         AudioRoutingServer server = AudioRoutingServer.start(config);
-        LOG.info("Listening on {}", server.baseUri());
+        LOG.info("Listening on {}; health and metrics on {}", server.baseUri(), server.adminUri());
         LOG.info("Accepting access tokens signed by {}, issuer {}, audience {}", config.tokens().keys(),
                 config.tokens().issuer(), String.join(",", config.tokens().audiences()));
         LOG.info("Keeping groups {}", config.database() == null ? "in memory only" : "in " + config.database());
@@ -121,11 +158,20 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** The options as a checked configuration; a bad value is a usage error, not a stack trace. */
+    /**
+     * The options as a checked configuration; a bad value is a usage error, not a stack trace. The plain values are
+     * checked before anything is created on disk (the data directory, the local key).
+     */
     private ServerConfig config() throws IOException {
         try {
-            return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                    Duration.ofSeconds(shutdownTimeoutSeconds), Duration.ofSeconds(idleTimeoutSeconds), tokenPolicy(), database());
+            AdminListener admin = new AdminListener(adminHost, adminPort);
+            Throttling throttling = new Throttling(rateLimit, rateBurst, maxInFlight);
+            Duration shutdownTimeout = Duration.ofSeconds(shutdownTimeoutSeconds);
+            Duration idleTimeout = Duration.ofSeconds(idleTimeoutSeconds);
+            ServerConfig.requireValid(port, ServerConfig.DEFAULT_MAX_BODY_BYTES, shutdownTimeout, idleTimeout);
+            DatabaseConfig database = database();
+            return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES, shutdownTimeout, idleTimeout, tokenPolicy(),
+                    database, admin, throttling);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
@@ -134,8 +180,9 @@ public final class Main implements Callable<Integer> {
     /** {@code null} (in memory) for {@code --database-url memory}. */
     private DatabaseConfig database() throws IOException {
         if (databaseUrl == null || databaseUrl.isBlank()) {
+            DatabaseConfig embedded = DatabaseConfig.embedded(trust.dataDir).withPoolSize(databasePoolSize);
             DataDirectory.create(trust.dataDir);
-            return DatabaseConfig.embedded(trust.dataDir).withPoolSize(databasePoolSize);
+            return embedded;
         }
         if (databaseUrl.equals(IN_MEMORY)) {
             return null;

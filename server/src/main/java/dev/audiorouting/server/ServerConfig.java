@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param idleTimeout     how long a connection may send nothing (mid-request, or between requests) before
  *                        it is closed: a client that stalls cannot hold a connection for longer
  * @param database        where groups are kept; {@code null} keeps them in memory only
+ * @param admin           where health and metrics are served
+ * @param throttling      per-application rate limits and the bound on requests in flight
  */
 public record ServerConfig(String host, int port, long maxBodyBytes, Duration shutdownTimeout, Duration idleTimeout,
-                           TokenPolicy tokens, DatabaseConfig database) {
+                           TokenPolicy tokens, DatabaseConfig database, AdminListener admin, Throttling throttling) {
     /** Comfortably above the largest valid group, even with every character \\u-escaped. */
     public static final long DEFAULT_MAX_BODY_BYTES = 512 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -29,32 +31,48 @@ public record ServerConfig(String host, int port, long maxBodyBytes, Duration sh
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(throttling, "throttling");
+        requireValid(port, maxBodyBytes, shutdownTimeout, idleTimeout);
+    }
+
+    /** Checks the plain values, naming the option of any that is out of range. */
+    public static void requireValid(int port, long maxBodyBytes, Duration shutdownTimeout, Duration idleTimeout) {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+            throw new IllegalArgumentException("--port must be 0 to 65535, not " + port);
         }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("the body size limit must be positive");
         }
         if (shutdownTimeout.isNegative() || shutdownTimeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("shutdown timeout must be 0 to " + MAX_TIMEOUT.toSeconds() + " seconds");
+            throw new IllegalArgumentException("--shutdown-timeout must be 0 to " + MAX_TIMEOUT.toSeconds() + " seconds");
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("idle timeout must be 1 to " + MAX_TIMEOUT.toSeconds() + " seconds");
+            throw new IllegalArgumentException("--idle-timeout must be 1 to " + MAX_TIMEOUT.toSeconds() + " seconds");
         }
     }
 
-    /** The defaults, listening on {@code host:port}, accepting the tokens {@code tokens} describes, in memory. */
+    /**
+     * The defaults, listening on {@code host:port}, accepting the tokens {@code tokens} describes, in memory, with
+     * the admin listener on a free loopback port.
+     */
     public static ServerConfig of(String host, int port, TokenPolicy tokens) {
-        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_IDLE_TIMEOUT, tokens, null);
+        return new ServerConfig(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_IDLE_TIMEOUT, tokens, null,
+                new AdminListener(AdminListener.DEFAULT_HOST, 0), Throttling.DEFAULT);
     }
 
     /** The same server keeping its groups in {@code database}. */
     public ServerConfig withDatabase(DatabaseConfig database) {
-        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, idleTimeout, tokens, database);
+        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, idleTimeout, tokens, database, admin, throttling);
     }
 
     /** The same server closing connections idle for {@code timeout}. */
     public ServerConfig withIdleTimeout(Duration timeout) {
-        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, timeout, tokens, database);
+        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, timeout, tokens, database, admin, throttling);
+    }
+
+    /** The same server pushing back as {@code limits} say. */
+    public ServerConfig withThrottling(Throttling limits) {
+        return new ServerConfig(host, port, maxBodyBytes, shutdownTimeout, idleTimeout, tokens, database, admin, limits);
     }
 }

@@ -7,6 +7,9 @@ import dev.audiorouting.server.contract.Spec;
 import dev.audiorouting.server.domain.Call;
 import dev.audiorouting.server.domain.StoredGroup;
 import dev.audiorouting.server.store.ForwardingAudioRoutingGroupStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,13 +37,22 @@ class GracefulShutdownTest {
                 server.post(PATH, "application/json", Spec.get().example("oneToOne")));
         assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
 
+        URI admin = server.adminUri();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> closeQuietly(server));
         Thread.sleep(200);
         assertThat(stopping).as("the stop waits for the request in flight").isNotDone();
+        HttpResponse<String> ready = probe(admin.resolve("/health/ready"));
+        assertThat(ready.statusCode()).as("not ready while stopping").isEqualTo(503);
+        assertThat(ready.body()).contains("\"accepting\":\"shutting down\"");
+        assertThat(probe(admin.resolve("/health/live")).statusCode()).as("still live").isEqualTo(200);
         release.countDown();
 
         assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         stopping.get(10, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<String> probe(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -1,10 +1,13 @@
 package dev.audiorouting.server;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,7 +41,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 /**
  * The packaged jar, started as the README says: no configuration, one command, in a fresh directory; and its
@@ -55,6 +64,8 @@ class ServerJarIT {
 
     private Process start(Map<String, String> environment, String... options) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(options)).redirectErrorStream(true).directory(workingDirectory.toFile());
+        // Any free port for the admin listener, unless a test says otherwise: another server may hold 8081.
+        builder.environment().put("AUDIO_ROUTING_ADMIN_PORT", "0");
         builder.environment().putAll(environment);
         process = builder.start();
         Thread reader = new Thread(() -> {
@@ -247,13 +258,159 @@ class ServerJarIT {
                 "AUDIO_ROUTING_ISSUER", "AUDIO_ROUTING_AUDIENCE", "AUDIO_ROUTING_JWKS_URL", "AUDIO_ROUTING_JWKS_FILE");
     }
 
-    @Test
-    void rejectsAnInvalidPortWithAClearMessage() throws Exception {
-        start(Map.of(), "--port", "70000");
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "--port, 70000, --port must be 0 to 65535",
+            "--admin-port, -1, --admin-port must be 0 to 65535",
+            "--admin-host, '', --admin-host cannot be empty",
+            "--idle-timeout, 0, --idle-timeout must be 1 to",
+            "--rate-limit, 0, --rate-limit must be a positive number",
+            "--rate-burst, 0, --rate-burst must be at least 1",
+            "--max-in-flight, lots, Invalid value for option '--max-in-flight'",
+            "--log-format, xml, Invalid value for option '--log-format'",
+            "--database-pool-size, 0, --database-pool-size must be at least 1",
+    })
+    void rejectsAnInvalidOptionInOneLineNamingIt(String option, String value, String message) throws Exception {
+        start(Map.of(), option, value);
 
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isNotZero();
-        assertThat(String.join("\n", drain())).contains("port must be 0 to 65535").doesNotContain("\tat ");
+        assertThat(drain()).filteredOn(line -> !line.isBlank()).singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains(message);
+    }
+
+    @Test
+    void writesOneJsonObjectPerLineWithLogFormatJson() throws Exception {
+        start(Map.of("AUDIO_ROUTING_LOG_FORMAT", "json"), "--port", "0");
+        String baseUrl = new ObjectMapper().readTree(awaitLine(Pattern.compile("Listening on"))).get("formattedMessage").asText()
+                .replaceFirst("Listening on (http://\\S+/beta).*", "$1");
+        String token = token().get(0);
+        assertThat(post(baseUrl + "/communications/calls/c1/audioRoutingGroups", token).statusCode()).isEqualTo(200);
+        awaitLine(Pattern.compile("\"loggerName\":\"access\""));
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : seen) {
+            lines.add(json.readTree(line));
+        }
+        JsonNode access = lines.stream().filter(line -> line.path("loggerName").asText().equals("access")).findFirst().orElseThrow();
+        assertThat(access.toString()).contains("\"operation\":\"createAudioRoutingGroup\"", "\"status\":\"200\"", "\"requestId\"")
+                .doesNotContain(token);
+    }
+
+    /**
+     * Eight clients create groups as fast as they can while the server gets SIGTERM: every answer that starts
+     * arrives whole, and every group answered 200 is there after a restart.
+     */
+    @Test
+    void aSigtermUnderLoadCutsNoAnswerShortAndLosesNoAnsweredCreate() throws Exception {
+        start(Map.of(), "--port", "0", "--host", "127.0.0.1");
+        URI base = URI.create(awaitLine(LISTENING));
+        String token = token().get(0);
+        Queue<String> stored = new ConcurrentLinkedQueue<>();
+        Queue<String> cut = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 8; i++) {
+            clients.execute(() -> {
+                while (!stopped.get()) {
+                    String id = "group-" + next.incrementAndGet();
+                    String answer = rawCreate(base, token, id);
+                    if (answer.startsWith("HTTP/1.1 200 ")) {
+                        stored.add(id);
+                    } else if (answer.startsWith("cut:")) {
+                        cut.add(id + " " + answer);
+                    }
+                }
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (stored.size() < 200 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        process.toHandle().destroy(); // SIGTERM
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        stopped.set(true);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(cut).as("answers cut short").isEmpty();
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(200);
+        start(Map.of(), "--port", "0", "--host", "127.0.0.1");
+        String restarted = awaitLine(LISTENING);
+        HttpClient http = HttpClient.newHttpClient();
+        for (String id : stored) {
+            HttpResponse<String> group = http.send(HttpRequest.newBuilder(URI.create(restarted + "/communications/calls/c/audioRoutingGroups/" + id))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(group.statusCode()).as("group %s, answered 200 before the stop", id).isEqualTo(200);
+        }
+    }
+
+    /**
+     * One create on a fresh connection: the status line of an answer that arrived whole (by its Content-Length
+     * or chunked framing), {@code "none"} if nothing arrived (refused, or closed before answering), or
+     * {@code "cut: ..."} if an answer started but the connection ended before all of it arrived.
+     */
+    private static String rawCreate(URI base, String token, String id) {
+        byte[] content = SEED.replace("{\"id\":\"oneToOne\"", "{\"id\":\"" + id + "\"").getBytes(StandardCharsets.UTF_8);
+        String request = "POST " + base.getPath() + "/communications/calls/c/audioRoutingGroups HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + content.length + "\r\n\r\n";
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            byte[] buffer = new byte[8192];
+            for (int read; (read = socket.getInputStream().read(buffer)) > 0; ) {
+                answer.write(buffer, 0, read);
+                if (isWhole(answer.toString(StandardCharsets.ISO_8859_1))) {
+                    return statusLine(answer);
+                }
+            }
+            // Closed cleanly. While stopping, Jetty ends answers with the connection (no length): whole if the
+            // JSON body is.
+            if (isWholeUntilClose(answer.toString(StandardCharsets.UTF_8))) {
+                return statusLine(answer);
+            }
+        } catch (IOException e) {
+            // Refused, reset or closed: judged by what arrived.
+        }
+        return answer.size() == 0 ? "none" : "cut: " + answer.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String statusLine(ByteArrayOutputStream answer) {
+        String whole = answer.toString(StandardCharsets.ISO_8859_1);
+        return whole.substring(0, whole.indexOf("\r\n"));
+    }
+
+    private static boolean isWholeUntilClose(String answer) {
+        int headersEnd = answer.indexOf("\r\n\r\n");
+        String headers = headersEnd < 0 ? "" : answer.substring(0, headersEnd).toLowerCase(Locale.ROOT);
+        if (headersEnd < 0 || headers.contains("content-length:") || headers.contains("transfer-encoding:")) {
+            return false;
+        }
+        try {
+            return new ObjectMapper().readTree(answer.substring(headersEnd + 4)).isObject();
+        } catch (IOException notWholeJson) {
+            return false;
+        }
+    }
+
+    private static boolean isWhole(String answer) {
+        int headersEnd = answer.indexOf("\r\n\r\n");
+        if (headersEnd < 0) {
+            return false;
+        }
+        String headers = answer.substring(0, headersEnd).toLowerCase(Locale.ROOT);
+        String body = answer.substring(headersEnd + 4);
+        Matcher length = Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(headers);
+        if (length.find()) {
+            return body.length() >= Integer.parseInt(length.group(1));
+        }
+        return headers.contains("transfer-encoding: chunked") && body.endsWith("0\r\n\r\n");
     }
 
     @Test

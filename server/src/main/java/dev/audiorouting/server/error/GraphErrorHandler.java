@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiorouting.api.model.ODataError;
 import dev.audiorouting.server.http.RequestIds;
+import dev.audiorouting.server.throttling.LoadShedding;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -48,7 +49,8 @@ public final class GraphErrorHandler extends ErrorHandler {
             return "No resource at " + request.getHttpURI().getPath() + ".";
         }
         if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
-            return GraphErrors.SHUTTING_DOWN;
+            // Jetty's graceful stop gives no message; the load shedder says the server is busy.
+            return LoadShedding.BUSY.equals(request.getAttribute(ERROR_MESSAGE)) ? LoadShedding.BUSY : GraphErrors.SHUTTING_DOWN;
         }
         if (HttpStatus.isServerError(status)) {
             // Jetty's HttpExceptions are the client's protocol errors (HTTP/0.9, say), and an EofException is a

@@ -21,6 +21,7 @@ public final class GraphErrors {
             Map.entry(413, "requestEntityTooLarge"),
             Map.entry(414, "requestUriTooLong"),
             Map.entry(415, "unsupportedMediaType"),
+            Map.entry(429, "TooManyRequests"),
             Map.entry(431, "requestHeaderFieldsTooLarge"),
             Map.entry(501, "notSupported"),
             Map.entry(503, "serviceNotAvailable"));

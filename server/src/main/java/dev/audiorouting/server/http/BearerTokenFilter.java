@@ -3,8 +3,14 @@ package dev.audiorouting.server.http;
 import dev.audiorouting.server.auth.AccessTokenVerifier;
 import dev.audiorouting.server.auth.Caller;
 import dev.audiorouting.server.auth.InvalidTokenException;
+import dev.audiorouting.server.auth.MissingPermissionException;
+import dev.audiorouting.server.auth.TokenKeysUnavailableException;
 import dev.audiorouting.server.auth.Permissions;
+import dev.audiorouting.server.observability.ObservedRequests;
+import dev.audiorouting.server.observability.ServerMetrics;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,6 +21,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Lets through only requests with a valid application token holding an audio routing group role, and tells the
@@ -31,9 +38,14 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
     private static final String SCHEME = "Bearer ";
 
     private final AccessTokenVerifier verifier;
+    private final ServerMetrics metrics;
+    /** Where the access log finds the caller, outside Jersey. */
+    @Inject
+    private Provider<Request> jettyRequest;
 
-    public BearerTokenFilter(AccessTokenVerifier verifier) {
+    public BearerTokenFilter(AccessTokenVerifier verifier, ServerMetrics metrics) {
         this.verifier = verifier;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,9 +54,27 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
         if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             return;
         }
-        Caller caller = verifier.verify(token(request.getHeaders().get(HttpHeaders.AUTHORIZATION)));
-        Permissions.requireAudioRoutingGroupAccess(caller);
+        Caller caller = verified(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        jettyRequest.get().setAttribute(ObservedRequests.CALLER, caller);
         request.setSecurityContext(new CallerContext(caller, request.getSecurityContext().isSecure()));
+    }
+
+    /** The caller, if its token is valid and grants access; each refusal is counted by reason. */
+    private Caller verified(List<String> authorization) {
+        try {
+            Caller caller = verifier.verify(token(authorization));
+            Permissions.requireAudioRoutingGroupAccess(caller);
+            return caller;
+        } catch (InvalidTokenException e) {
+            metrics.authenticationFailure(e.tokenAbsent() ? "missing_token" : "invalid_token");
+            throw e;
+        } catch (MissingPermissionException e) {
+            metrics.authenticationFailure("missing_permission");
+            throw e;
+        } catch (TokenKeysUnavailableException e) {
+            metrics.authenticationFailure("keys_unavailable");
+            throw e;
+        }
     }
 
     private static String token(List<String> authorization) {

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
  * {@code -Dlogback.configurationFile=...}.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
+    static final String APPENDER = "CONSOLE";
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %msg%n";
     /** Their routine start-up chatter (Jetty's banner, the pool's and the migrations' progress); warnings still show. */
     private static final List<String> QUIET = List.of("org.eclipse.jetty", "org.glassfish.jersey", "com.zaxxer.hikari", "org.flywaydb");
@@ -38,7 +39,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("CONSOLE");
+        console.setName(APPENDER);
         console.setEncoder(encoder);
         console.start();
 

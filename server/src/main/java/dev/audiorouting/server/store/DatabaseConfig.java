@@ -21,7 +21,7 @@ public record DatabaseConfig(String url, String user, String password, int poolS
             throw new IllegalArgumentException("the database URL must be jdbc:h2:... or jdbc:postgresql://..., not " + url);
         }
         if (poolSize < 1) {
-            throw new IllegalArgumentException("the database pool size must be at least 1, not " + poolSize);
+            throw new IllegalArgumentException("--database-pool-size must be at least 1, not " + poolSize);
         }
     }
 

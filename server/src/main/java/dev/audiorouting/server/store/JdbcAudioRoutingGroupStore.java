@@ -23,7 +23,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 
 /**
  * Keeps groups in a relational database (H2 or PostgreSQL) through a connection pool. The schema is migrated
@@ -62,7 +68,17 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
      * @throws StoreUnavailableException if the database cannot be reached or migrated
      */
     public static JdbcAudioRoutingGroupStore open(DatabaseConfig config) {
+        return open(config, new HikariConfig());
+    }
+
+    /** The same, with the connection pool's gauges and timers in {@code meters}. */
+    public static JdbcAudioRoutingGroupStore open(DatabaseConfig config, MeterRegistry meters) {
         HikariConfig hikari = new HikariConfig();
+        hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        return open(config, hikari);
+    }
+
+    private static JdbcAudioRoutingGroupStore open(DatabaseConfig config, HikariConfig hikari) {
         hikari.setPoolName("store");
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
@@ -108,7 +124,37 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
     }
 
     private static void migrate(DataSource database) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        flyway(database).migrate();
+    }
+
+    private static Flyway flyway(DataSource database) {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration").load();
+    }
+
+    /** Why the database cannot be used right now, if it cannot: for readiness probes. */
+    public Optional<String> connectionProblem() {
+        try (Connection connection = pool.getConnection(); Statement probe = connection.createStatement()) {
+            probe.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            probe.execute("SELECT 1");
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of("cannot reach the database: " + e.getMessage());
+        }
+    }
+
+    /** Why the schema is not the one this server was built for, if it is not: for readiness probes. */
+    public Optional<String> schemaProblem() {
+        try {
+            MigrationInfoService migrations = flyway(pool).info();
+            if (migrations.pending().length > 0) {
+                return Optional.of(migrations.pending().length + " migration(s) not applied, from version "
+                        + migrations.pending()[0].getVersion());
+            }
+            return Arrays.stream(migrations.all()).filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS).findFirst()
+                    .map(m -> "the database has version " + m.getVersion() + ", newer than this server knows");
+        } catch (FlywayException e) {
+            return Optional.of("cannot read the schema version: " + rootMessage(e));
+        }
     }
 
     private static String rootMessage(Throwable e) {

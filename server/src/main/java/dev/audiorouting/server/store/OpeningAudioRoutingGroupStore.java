@@ -8,6 +8,8 @@ import dev.audiorouting.server.domain.StoreUnavailableException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A {@link JdbcAudioRoutingGroupStore} opened in the background, so that the server gets its listener ready at
@@ -21,9 +23,21 @@ public final class OpeningAudioRoutingGroupStore implements AudioRoutingGroupSto
         this.opening = opening;
     }
 
-    /** Starts opening the database, and returns at once. */
-    public static OpeningAudioRoutingGroupStore open(DatabaseConfig config) {
-        return new OpeningAudioRoutingGroupStore(CompletableFuture.supplyAsync(() -> JdbcAudioRoutingGroupStore.open(config)));
+    /** Starts opening the database, with the pool's meters in {@code meters}, and returns at once. */
+    public static OpeningAudioRoutingGroupStore open(DatabaseConfig config, MeterRegistry meters) {
+        return new OpeningAudioRoutingGroupStore(CompletableFuture.supplyAsync(() -> JdbcAudioRoutingGroupStore.open(config, meters)));
+    }
+
+    /** What {@code check} finds wrong with the open store; or that it is still opening, or could not be opened. */
+    public Optional<String> problem(Function<JdbcAudioRoutingGroupStore, Optional<String>> check) {
+        if (!opening.isDone()) {
+            return Optional.of("the database is still being opened");
+        }
+        try {
+            return check.apply(awaitOpen());
+        } catch (StoreUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**

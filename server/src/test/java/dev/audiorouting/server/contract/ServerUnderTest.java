@@ -89,6 +89,15 @@ public final class ServerUnderTest implements AutoCloseable {
         }
     }
 
+    /** A server with a configuration of its own, on the given store. */
+    public static ServerUnderTest start(java.util.function.UnaryOperator<ServerConfig> change, AudioRoutingGroupStore store) {
+        try {
+            return new ServerUnderTest(AudioRoutingServer.start(change.apply(config()), store));
+        } catch (Exception e) {
+            throw new IllegalStateException("The server did not start", e);
+        }
+    }
+
     private static ServerConfig config() {
         return ServerConfig.of("127.0.0.1", 0, TestTokens.policy());
     }
@@ -100,6 +109,11 @@ public final class ServerUnderTest implements AutoCloseable {
 
     public URI baseUri() {
         return server.baseUri();
+    }
+
+    /** The admin listener: health and metrics. */
+    public URI adminUri() {
+        return server.adminUri();
     }
 
     /** {@code Bearer <a fresh valid token of the test tenant>}. */

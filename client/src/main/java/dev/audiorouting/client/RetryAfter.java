@@ -1,0 +1,90 @@
+package dev.audiorouting.client;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Retries a call of the generated client the way Graph's own SDKs do: after a 429 (throttled) or a 503 (busy,
+ * or stopping), it waits the {@code Retry-After} the server sent (bounded by {@code maxWait}) and tries again, up
+ * to {@code maxRetries} times. Only for calls that are safe to repeat: reads, deletes with {@code If-Match}, and
+ * creates that carry an {@code id}.
+ *
+ * <pre>{@code
+ * RetryAfter retries = new RetryAfter(3, Duration.ofSeconds(30));
+ * AudioRoutingGroup created = retries.call(() -> api.createAudioRoutingGroup(callId, group.id("my-group")));
+ * }</pre>
+ */
+public final class RetryAfter {
+    /** Graph's SDKs' own default: three retries. */
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    /** When a 429 or 503 names no wait. */
+    static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
+
+    private final int maxRetries;
+    private final Duration maxWait;
+
+    /**
+     * @param maxRetries how many times a call is repeated at most (0: never)
+     * @param maxWait    the longest wait between tries, whatever the server asks
+     */
+    public RetryAfter(int maxRetries, Duration maxWait) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries cannot be negative");
+        }
+        this.maxRetries = maxRetries;
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    }
+
+    /** A call of the generated client. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    /**
+     * Runs the call, and runs it again after each 429 or 503 until it succeeds, fails otherwise, or has been
+     * retried {@code maxRetries} times.
+     *
+     * @throws ApiException the last failure
+     */
+    public <T> T call(Call<T> call) throws ApiException {
+        for (int retry = 0; ; retry++) {
+            try {
+                return call.run();
+            } catch (ApiException e) {
+                if (retry >= maxRetries || !(e.getCode() == 429 || e.getCode() == 503)) {
+                    throw e;
+                }
+                pause(waitOf(e.getResponseHeaders()), e);
+            }
+        }
+    }
+
+    /** The server's {@code Retry-After} in seconds, bounded by {@code maxWait}. */
+    Duration waitOf(HttpHeaders headers) {
+        Duration asked = Optional.ofNullable(headers).flatMap(h -> h.firstValue("Retry-After"))
+                .flatMap(RetryAfter::seconds).orElse(DEFAULT_WAIT);
+        return asked.compareTo(maxWait) > 0 ? maxWait : asked;
+    }
+
+    private static Optional<Duration> seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value.strip());
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException httpDate) {
+            return Optional.empty();
+        }
+    }
+
+    private static void pause(Duration wait, ApiException failure) throws ApiException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.addSuppressed(e);
+            throw failure;
+        }
+    }
+}

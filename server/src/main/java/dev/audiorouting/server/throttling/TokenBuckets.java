@@ -1,0 +1,77 @@
+package dev.audiorouting.server.throttling;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * One token bucket per key (a tenant's application): it holds up to {@code burst} tokens, refills at
+ * {@code perSecond}, and each request takes one.
+ */
+public final class TokenBuckets {
+    /** Past this many keys, buckets that are full again (idle applications) are forgotten. */
+    static final int MAX_KEYS = 100_000;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final double perNano;
+    private final double burst;
+    private final LongSupplier nanoClock;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public TokenBuckets(double perSecond, int burst) {
+        this(perSecond, burst, System::nanoTime);
+    }
+
+    TokenBuckets(double perSecond, int burst, LongSupplier nanoClock) {
+        this.perNano = perSecond / NANOS_PER_SECOND;
+        this.burst = burst;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Takes a token from the key's bucket.
+     *
+     * @return 0 if one was taken; otherwise the whole seconds (at least 1) until one will be there
+     */
+    public long take(String key) {
+        if (buckets.size() > MAX_KEYS) {
+            forgetFullBuckets();
+        }
+        long now = nanoClock.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+        synchronized (bucket) {
+            bucket.refill(now, perNano, burst);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            double nanosToNext = (1 - bucket.tokens) / perNano;
+            return Math.max(1, (long) Math.ceil(nanosToNext / NANOS_PER_SECOND));
+        }
+    }
+
+    private void forgetFullBuckets() {
+        long now = nanoClock.getAsLong();
+        buckets.values().removeIf(bucket -> {
+            synchronized (bucket) {
+                bucket.refill(now, perNano, burst);
+                return bucket.tokens >= burst;
+            }
+        });
+    }
+
+    private static final class Bucket {
+        private double tokens;
+        private long refilledAt;
+
+        Bucket(double tokens, long now) {
+            this.tokens = tokens;
+            this.refilledAt = now;
+        }
+
+        void refill(long now, double perNano, double burst) {
+            tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
+            refilledAt = now;
+        }
+    }
+}
