@@ -1,5 +1,6 @@
 package dev.audiorouting.client;
 
+import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Objects;
@@ -50,23 +51,47 @@ public final class RetryAfter {
      * @throws ApiException the last failure
      */
     public <T> T call(Call<T> call) throws ApiException {
+        return call(call, false);
+    }
+
+    /**
+     * The same; if {@code repeatable}, also after a failure that left no answer (the connection failed), waiting
+     * 1, 2, 4... seconds (bounded by {@code maxWait}): only for calls whose repetition cannot do harm, since the
+     * first may have been carried out.
+     */
+    <T> T call(Call<T> call, boolean repeatable) throws ApiException {
         for (int retry = 0; ; retry++) {
             try {
                 return call.run();
             } catch (ApiException e) {
-                if (retry >= maxRetries || !(e.getCode() == 429 || e.getCode() == 503)) {
+                boolean refused = e.getCode() == 429 || e.getCode() == 503;
+                if (retry >= maxRetries || !(refused || repeatable && unanswered(e))) {
                     throw e;
                 }
-                pause(waitOf(e.getResponseHeaders()), e);
+                pause(refused ? waitOf(e.getResponseHeaders()) : backoff(retry), e);
             }
         }
     }
 
+    /** No answer arrived: the connection failed (not an interruption of this thread). */
+    static boolean unanswered(ApiException e) {
+        return e.getCode() == 0 && e.getCause() instanceof IOException;
+    }
+
+    private Duration backoff(int retry) {
+        Duration wait = DEFAULT_WAIT.multipliedBy(1L << Math.min(retry, 10));
+        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+    }
+
     /** The server's {@code Retry-After} in seconds, bounded by {@code maxWait}. */
     Duration waitOf(HttpHeaders headers) {
-        Duration asked = Optional.ofNullable(headers).flatMap(h -> h.firstValue("Retry-After"))
-                .flatMap(RetryAfter::seconds).orElse(DEFAULT_WAIT);
+        Duration asked = Optional.ofNullable(headers).flatMap(RetryAfter::secondsOf).orElse(DEFAULT_WAIT);
         return asked.compareTo(maxWait) > 0 ? maxWait : asked;
+    }
+
+    /** The {@code Retry-After} of an answer, when it has one in seconds. */
+    static Optional<Duration> secondsOf(HttpHeaders headers) {
+        return headers.firstValue("Retry-After").flatMap(RetryAfter::seconds);
     }
 
     private static Optional<Duration> seconds(String value) {
