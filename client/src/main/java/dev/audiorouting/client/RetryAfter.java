@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Retries a call of the generated client the way Graph's own SDKs do: after a 429 (throttled) or a 503 (busy,
- * or stopping), it waits the {@code Retry-After} the server sent (bounded by {@code maxWait}) and tries again, up
- * to {@code maxRetries} times. Only for calls that are safe to repeat: reads, deletes with {@code If-Match}, and
- * creates that carry an {@code id}.
+ * Retries a call of the generated client much as Graph's own SDKs do: after a 429 (throttled) or a 503 (busy,
+ * stopping, or its database unreachable: in each case the server did not carry the call out), it waits the
+ * {@code Retry-After} the server sent (bounded by {@code maxWait}) and tries again, up to {@code maxRetries} times.
+ * Unlike the SDKs it does not retry 504, which this server never sends.
  *
  * <pre>{@code
  * RetryAfter retries = new RetryAfter(3, Duration.ofSeconds(30));

@@ -8,6 +8,7 @@ import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.AudioRoutingGroups;
 import dev.audiorouting.server.error.GraphErrorHandler;
 import dev.audiorouting.server.json.ApiJson;
+import dev.audiorouting.server.http.CompletedExchanges;
 import dev.audiorouting.server.http.DocsPages;
 import dev.audiorouting.server.http.PathInContextHandler;
 import dev.audiorouting.server.http.SpecDocuments;
@@ -66,14 +67,17 @@ public final class AudioRoutingServer implements AutoCloseable {
     private final Readiness readiness;
     private final ServerMetrics metrics;
     private final AutoCloseable ownedStore;
+    private final Duration shutdownDelay;
 
-    private AudioRoutingServer(Server jetty, Server admin, Readiness readiness, ServerMetrics metrics, AutoCloseable ownedStore) {
+    private AudioRoutingServer(Server jetty, Server admin, Readiness readiness, ServerMetrics metrics, AutoCloseable ownedStore,
+                               Duration shutdownDelay) {
         this.jetty = jetty;
         this.admin = admin;
         this.baseUri = baseUri((ServerConnector) jetty.getConnectors()[0], BASE_PATH);
         this.readiness = readiness;
         this.metrics = metrics;
         this.ownedStore = ownedStore;
+        this.shutdownDelay = shutdownDelay;
     }
 
     /**
@@ -141,7 +145,7 @@ public final class AudioRoutingServer implements AutoCloseable {
             admin.stop();
             throw e;
         }
-        return new AudioRoutingServer(jetty, admin, readiness, metrics, ownedStore);
+        return new AudioRoutingServer(jetty, admin, readiness, metrics, ownedStore, config.shutdownDelay());
     }
 
     /** Where the API answers, e.g. {@code http://127.0.0.1:8080/beta}. */
@@ -167,13 +171,14 @@ public final class AudioRoutingServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: readiness turns 503, no new requests are accepted, those in flight finish (up to the
-     * configured shutdown timeout), then the API listener closes, the store it opened, and last the admin
-     * listener, which answers probes until then.
+     * Stops gracefully: readiness turns 503 and the server keeps serving for the shutdown delay (while load
+     * balancers notice), then no new requests are accepted, those in flight finish (up to the shutdown timeout),
+     * the API listener closes, the store it opened, and last the admin listener, which answers probes until then.
      */
     @Override
     public void close() throws Exception {
         readiness.stopping();
+        Thread.sleep(shutdownDelay.toMillis());
         try (AutoCloseable last = admin::stop; AutoCloseable meters = metrics; AutoCloseable store = ownedStore) {
             jetty.stop();
         }
@@ -213,7 +218,7 @@ public final class AudioRoutingServer implements AutoCloseable {
      */
     private static Handler handlers(AudioRoutingApplication application, ServerConfig config, ServerMetrics metrics) {
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, application);
-        ContextHandler api = new ContextHandler(new PathInContextHandler(jersey), BASE_PATH);
+        ContextHandler api = new ContextHandler(new PathInContextHandler(new CompletedExchanges(jersey)), BASE_PATH);
         // /beta itself is answered by Jersey (a JSON 404), not redirected to /beta/.
         api.setAllowNullPathInContext(true);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxBodyBytes(), -1);

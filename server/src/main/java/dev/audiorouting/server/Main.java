@@ -49,6 +49,11 @@ public final class Main implements Callable<Integer> {
                     + "(env AUDIO_ROUTING_SHUTDOWN_TIMEOUT, default ${DEFAULT-VALUE}).")
     private long shutdownTimeoutSeconds;
 
+    @Option(names = "--shutdown-delay", paramLabel = "SECONDS", defaultValue = "${env:AUDIO_ROUTING_SHUTDOWN_DELAY:-0}",
+            description = "On SIGTERM, how long to keep serving with readiness already 503, so a load balancer stops "
+                    + "sending requests first (env AUDIO_ROUTING_SHUTDOWN_DELAY, default ${DEFAULT-VALUE}).")
+    private long shutdownDelaySeconds;
+
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:AUDIO_ROUTING_IDLE_TIMEOUT:-30}",
             description = "Close a connection that sends nothing for this long, mid-request or between requests "
                     + "(env AUDIO_ROUTING_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
@@ -167,10 +172,11 @@ public final class Main implements Callable<Integer> {
             AdminListener admin = new AdminListener(adminHost, adminPort);
             Throttling throttling = new Throttling(rateLimit, rateBurst, maxInFlight);
             Duration shutdownTimeout = Duration.ofSeconds(shutdownTimeoutSeconds);
+            Duration shutdownDelay = Duration.ofSeconds(shutdownDelaySeconds);
             Duration idleTimeout = Duration.ofSeconds(idleTimeoutSeconds);
-            ServerConfig.requireValid(port, ServerConfig.DEFAULT_MAX_BODY_BYTES, shutdownTimeout, idleTimeout);
+            ServerConfig.requireValid(port, ServerConfig.DEFAULT_MAX_BODY_BYTES, shutdownTimeout, shutdownDelay, idleTimeout);
             DatabaseConfig database = database();
-            return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES, shutdownTimeout, idleTimeout, tokenPolicy(),
+            return new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES, shutdownTimeout, shutdownDelay, idleTimeout, tokenPolicy(),
                     database, admin, throttling);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);

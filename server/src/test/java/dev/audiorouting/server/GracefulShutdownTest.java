@@ -8,6 +8,7 @@ import dev.audiorouting.server.domain.Call;
 import dev.audiorouting.server.domain.StoredGroup;
 import dev.audiorouting.server.store.ForwardingAudioRoutingGroupStore;
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,6 +49,21 @@ class GracefulShutdownTest {
         release.countDown();
 
         assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        stopping.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void keepsServingForTheShutdownDelayWhileReadinessSaysNotReady() throws Exception {
+        ServerUnderTest server = ServerUnderTest.start(config -> config.withShutdownDelay(Duration.ofSeconds(2)));
+        URI admin = server.adminUri();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> closeQuietly(server));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (probe(admin.resolve("/health/ready")).statusCode() != 503 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(probe(admin.resolve("/health/ready")).statusCode()).isEqualTo(503);
+        assertThat(server.send(server.request(PATH).GET()).statusCode()).as("still served meanwhile").isEqualTo(200);
+        assertThat(stopping).isNotDone();
         stopping.get(10, TimeUnit.SECONDS);
     }
 

@@ -27,35 +27,23 @@ public final class ObservedRequests extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long start = System.nanoTime();
-        // Reported before the callback completes: after that, Jetty may recycle the request for the next one.
-        Callback observed = new Callback.Nested(callback) {
-            @Override
-            public void succeeded() {
-                try {
-                    report(request, response, System.nanoTime() - start);
-                } finally {
-                    super.succeeded();
-                }
+        // Reported when the handlers return, by which time Jersey has answered (no resource is asynchronous): the
+        // exchange's own completion may never come for a client that hung up mid-request, and those are the
+        // requests an operator most wants to see.
+        boolean failed = true;
+        try {
+            if (!super.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, 404);
             }
-
-            @Override
-            public void failed(Throwable failure) {
-                try {
-                    report(request, response, System.nanoTime() - start);
-                } finally {
-                    super.failed(failure);
-                }
-            }
-        };
-        if (!super.handle(request, response, observed)) {
-            Response.writeError(request, response, observed, 404);
+            failed = false;
+            return true;
+        } finally {
+            report(request, failed ? 500 : response.getStatus(), System.nanoTime() - start);
         }
-        return true;
     }
 
-    private void report(Request request, Response response, long nanos) {
+    private void report(Request request, int status, long nanos) {
         String operation = Operations.of(request.getMethod(), request.getHttpURI().getPath());
-        int status = response.getStatus();
         metrics.request(operation, status, nanos);
         log.completed(new CompletedRequest(request.getMethod(), request.getHttpURI().getPath(), operation, status, nanos,
                 RequestIds.of(request), request.getAttribute(CALLER) instanceof Caller caller ? caller : null));

@@ -25,11 +25,9 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * Keeps groups in a relational database (H2 or PostgreSQL) through a connection pool. The schema is migrated
@@ -142,16 +140,15 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
         }
     }
 
-    /** Why the schema is not the one this server was built for, if it is not: for readiness probes. */
+    /**
+     * Why the schema lacks what this server needs, if it does: for readiness probes. A newer schema is fine (it
+     * is what a rolling upgrade's first new server leaves for the old ones still running).
+     */
     public Optional<String> schemaProblem() {
         try {
-            MigrationInfoService migrations = flyway(pool).info();
-            if (migrations.pending().length > 0) {
-                return Optional.of(migrations.pending().length + " migration(s) not applied, from version "
-                        + migrations.pending()[0].getVersion());
-            }
-            return Arrays.stream(migrations.all()).filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS).findFirst()
-                    .map(m -> "the database has version " + m.getVersion() + ", newer than this server knows");
+            MigrationInfo[] pending = flyway(pool).info().pending();
+            return pending.length == 0 ? Optional.empty()
+                    : Optional.of(pending.length + " migration(s) not applied, from version " + pending[0].getVersion());
         } catch (FlywayException e) {
             return Optional.of("cannot read the schema version: " + rootMessage(e));
         }
@@ -192,7 +189,7 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             insert.setString(3, group.id());
             bindContent(insert, 4, group);
             insert.executeUpdate();
-            durability.afterCommit(connection);
+            makeDurable(connection);
         }
     }
 
@@ -258,11 +255,24 @@ public final class JdbcAudioRoutingGroupStore implements AudioRoutingGroupStore,
             binding.bind(statement);
             boolean changed = statement.executeUpdate() == 1;
             if (changed) {
-                durability.afterCommit(connection);
+                makeDurable(connection);
             }
             return changed;
         } catch (SQLException e) {
             throw failure(action, e);
+        }
+    }
+
+    /**
+     * The write is committed and visible: if it cannot reach the file, that is a failure of ours (500), not a
+     * refusal worth repeating (503), since a repeat would find it done.
+     */
+    private void makeDurable(Connection connection) {
+        try {
+            durability.afterCommit(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("a committed write could not be written to the file, so a crash may lose it: "
+                    + e.getMessage(), e);
         }
     }
 

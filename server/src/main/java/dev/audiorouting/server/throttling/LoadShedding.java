@@ -34,14 +34,13 @@ public final class LoadShedding extends Handler.Wrapper {
             Response.writeError(request, response, callback, 503, BUSY);
             return true;
         }
-        boolean handled = false;
+        // Freed when the handlers return: Jersey answers within handle() (no resource is asynchronous). The
+        // exchange's own completion would be later, or never: when a client hangs up mid-request, Jersey leaves its
+        // callback uncompleted, and counting on it leaked a slot each time until every request was shed.
         try {
-            handled = super.handle(request, response, Callback.from(callback, inFlight::decrementAndGet));
-            return handled;
+            return super.handle(request, response, callback);
         } finally {
-            if (!handled) {
-                inFlight.decrementAndGet();
-            }
+            inFlight.decrementAndGet();
         }
     }
 }

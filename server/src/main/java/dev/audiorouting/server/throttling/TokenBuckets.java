@@ -2,6 +2,7 @@ package dev.audiorouting.server.throttling;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,6 +18,8 @@ public final class TokenBuckets {
     private final double burst;
     private final LongSupplier nanoClock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** When full buckets were last forgotten: at most once a second, however many keys are busy. */
+    private final AtomicLong sweptAt;
 
     public TokenBuckets(double perSecond, int burst) {
         this(perSecond, burst, System::nanoTime);
@@ -26,6 +29,7 @@ public final class TokenBuckets {
         this.perNano = perSecond / NANOS_PER_SECOND;
         this.burst = burst;
         this.nanoClock = nanoClock;
+        this.sweptAt = new AtomicLong(nanoClock.getAsLong() - NANOS_PER_SECOND);
     }
 
     /**
@@ -34,10 +38,10 @@ public final class TokenBuckets {
      * @return 0 if one was taken; otherwise the whole seconds (at least 1) until one will be there
      */
     public long take(String key) {
-        if (buckets.size() > MAX_KEYS) {
-            forgetFullBuckets();
-        }
         long now = nanoClock.getAsLong();
+        if (buckets.size() > MAX_KEYS) {
+            forgetFullBuckets(now);
+        }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (bucket) {
             bucket.refill(now, perNano, burst);
@@ -50,8 +54,16 @@ public final class TokenBuckets {
         }
     }
 
-    private void forgetFullBuckets() {
-        long now = nanoClock.getAsLong();
+    /** How many applications have a bucket. */
+    int size() {
+        return buckets.size();
+    }
+
+    private void forgetFullBuckets(long now) {
+        long last = sweptAt.get();
+        if (now - last < NANOS_PER_SECOND || !sweptAt.compareAndSet(last, now)) {
+            return;
+        }
         buckets.values().removeIf(bucket -> {
             synchronized (bucket) {
                 bucket.refill(now, perNano, burst);
