@@ -177,14 +177,7 @@ class OperatingContractTest {
     void shedsRequestsPastTheBoundAtOnceWithRetryAfterAndLosesNothing() throws Exception {
         CountDownLatch inStore = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ForwardingAudioRoutingGroupStore slow = new ForwardingAudioRoutingGroupStore() {
-            @Override
-            public Optional<StoredGroup> putIfAbsent(Call call, StoredGroup group) {
-                inStore.countDown();
-                await(release);
-                return super.putIfAbsent(call, group);
-            }
-        };
+        ForwardingAudioRoutingGroupStore slow = heldCreates(inStore, release);
         try (ServerUnderTest server = ServerUnderTest.start(config -> config.withThrottling(new Throttling(1000, 1000, 1)), slow)) {
             CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> create(server, ServerUnderTest.authorization()));
             assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
@@ -212,14 +205,7 @@ class OperatingContractTest {
     void aClientThatHangsUpMidRequestGivesItsSlotBack() throws Exception {
         CountDownLatch inStore = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        ForwardingAudioRoutingGroupStore slow = new ForwardingAudioRoutingGroupStore() {
-            @Override
-            public Optional<StoredGroup> putIfAbsent(Call call, StoredGroup group) {
-                inStore.countDown();
-                await(release);
-                return super.putIfAbsent(call, group);
-            }
-        };
+        ForwardingAudioRoutingGroupStore slow = heldCreates(inStore, release);
         try (ServerUnderTest server = ServerUnderTest.start(config -> config.withThrottling(new Throttling(1000, 1000, 2)), slow)) {
             byte[] body = Spec.get().example("oneToOne").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             String head = "POST " + server.baseUri().getPath() + collection("c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
@@ -282,6 +268,18 @@ class OperatingContractTest {
             access.detachAppender(lines);
             access.setLevel(level);
         }
+    }
+
+    /** A store whose creates count down {@code inStore}, then wait for {@code release}. */
+    private static ForwardingAudioRoutingGroupStore heldCreates(CountDownLatch inStore, CountDownLatch release) {
+        return new ForwardingAudioRoutingGroupStore() {
+            @Override
+            public Optional<StoredGroup> putIfAbsent(Call call, StoredGroup group) {
+                inStore.countDown();
+                await(release);
+                return super.putIfAbsent(call, group);
+            }
+        };
     }
 
     /** Metrics are updated as an answer completes, which the client may see a moment before. */
