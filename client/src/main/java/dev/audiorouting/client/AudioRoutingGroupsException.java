@@ -13,8 +13,12 @@ public final class AudioRoutingGroupsException extends RuntimeException {
     private final Duration retryAfter;
 
     AudioRoutingGroupsException(ApiException failure, String sentClientRequestId) {
-        super(describe(GraphError.from(failure)), failure);
-        this.error = GraphError.from(failure);
+        this(failure, GraphError.from(failure), sentClientRequestId);
+    }
+
+    private AudioRoutingGroupsException(ApiException failure, GraphError error, String sentClientRequestId) {
+        super(describe(error), failure);
+        this.error = error;
         this.sentClientRequestId = sentClientRequestId;
         this.retryAfter = failure.getResponseHeaders() == null ? null
                 : RetryAfter.secondsOf(failure.getResponseHeaders()).orElse(null);

@@ -43,9 +43,10 @@ public final class ObservedRequests extends Handler.Wrapper {
     }
 
     private void report(Request request, int status, long nanos) {
-        String operation = Operations.of(request.getMethod(), request.getHttpURI().getPath());
+        String path = request.getHttpURI().getPath();
+        String operation = Operations.of(request.getMethod(), path);
         metrics.request(operation, status, nanos);
-        log.completed(new CompletedRequest(request.getMethod(), request.getHttpURI().getPath(), operation, status, nanos,
+        log.completed(new CompletedRequest(request.getMethod(), path, operation, status, nanos,
                 RequestIds.of(request), request.getAttribute(CALLER) instanceof Caller caller ? caller : null));
     }
 }

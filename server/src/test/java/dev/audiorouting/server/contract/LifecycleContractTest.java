@@ -17,6 +17,7 @@ import dev.audiorouting.client.model.AudioRoutingGroup;
 import dev.audiorouting.client.model.AudioRoutingGroupCollection;
 import dev.audiorouting.client.model.AudioRoutingGroupUpdate;
 import dev.audiorouting.client.model.RoutingMode;
+import dev.audiorouting.server.Concurrently;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,11 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -233,7 +229,7 @@ class LifecycleContractTest {
             String callId = ServerUnderTest.newCallId();
             String etag = api.createAudioRoutingGroup(callId, multicast("g", "a")).getAtOdataEtag();
 
-            List<Integer> statuses = concurrently(8, i -> {
+            List<Integer> statuses = Concurrently.run(8, i -> {
                 try {
                     api.updateAudioRoutingGroup(callId, "g", receivers("r" + i), etag);
                     return 200;
@@ -350,28 +346,4 @@ class LifecycleContractTest {
         }
     }
 
-    /** Runs the tasks at once: all threads wait at a barrier, so the requests really overlap. */
-    static <T> List<T> concurrently(int threads, IntFunctionWithException<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-        try {
-            List<Future<T>> futures = IntStream.range(0, threads)
-                    .mapToObj(i -> pool.submit((Callable<T>) () -> {
-                        start.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                        return task.apply(i);
-                    }))
-                    .toList();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    interface IntFunctionWithException<T> {
-        T apply(int i) throws Exception;
-    }
 }

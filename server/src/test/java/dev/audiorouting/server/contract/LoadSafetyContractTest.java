@@ -1,9 +1,9 @@
 package dev.audiorouting.server.contract;
 
 import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.groups;
-import static dev.audiorouting.server.contract.LifecycleContractTest.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.audiorouting.server.Concurrently;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ class LoadSafetyContractTest {
     void identicalConcurrentCreatesAllAnswerTheSameGroup(ServerUnderTest server) throws Exception {
         String path = groups("communications", ServerUnderTest.newCallId());
 
-        List<HttpResponse<String>> answers = concurrently(CLIENTS, i -> server.post(path, "application/json", body("r")));
+        List<HttpResponse<String>> answers = Concurrently.run(CLIENTS, i -> server.post(path, "application/json", body("r")));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
         assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
@@ -41,7 +41,7 @@ class LoadSafetyContractTest {
     void differentConcurrentCreatesLetExactlyOneBodyWin(ServerUnderTest server) throws Exception {
         String path = groups("communications", ServerUnderTest.newCallId());
 
-        List<HttpResponse<String>> answers = concurrently(CLIENTS, i -> server.post(path, "application/json", body("r" + i)));
+        List<HttpResponse<String>> answers = Concurrently.run(CLIENTS, i -> server.post(path, "application/json", body("r" + i)));
 
         List<HttpResponse<String>> winners = answers.stream().filter(answer -> answer.statusCode() == 200).toList();
         assertThat(winners).hasSize(1);

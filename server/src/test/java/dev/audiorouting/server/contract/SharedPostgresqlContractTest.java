@@ -2,13 +2,13 @@ package dev.audiorouting.server.contract;
 
 import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.content;
 import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTest.multicast;
-import static dev.audiorouting.server.contract.LifecycleContractTest.concurrently;
 import static dev.audiorouting.server.contract.ServerUnderTest.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiorouting.client.ApiException;
 import dev.audiorouting.client.model.AudioRoutingGroup;
 import dev.audiorouting.client.model.AudioRoutingGroupUpdate;
+import dev.audiorouting.server.Concurrently;
 import dev.audiorouting.server.store.DatabaseConfig;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +62,7 @@ class SharedPostgresqlContractTest {
     void theSameIdCreatedConcurrentlyThroughBothYieldsExactlyOneGroup() throws Exception {
         String callId = ServerUnderTest.newCallId();
 
-        List<Integer> statuses = concurrently(16, i -> {
+        List<Integer> statuses = Concurrently.run(16, i -> {
             ServerUnderTest server = i % 2 == 0 ? one : two;
             try {
                 server.api().createAudioRoutingGroup(callId, multicast("contested", "receiver-" + i));
@@ -80,7 +80,7 @@ class SharedPostgresqlContractTest {
     void identicalConcurrentCreatesThroughBothAreAllTheSameGroup() throws Exception {
         String callId = ServerUnderTest.newCallId();
 
-        List<AudioRoutingGroup> answers = concurrently(16, i ->
+        List<AudioRoutingGroup> answers = Concurrently.run(16, i ->
                 (i % 2 == 0 ? one : two).api().createAudioRoutingGroup(callId, multicast("same", "a", "b")));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
@@ -92,7 +92,7 @@ class SharedPostgresqlContractTest {
         String callId = ServerUnderTest.newCallId();
         String etag = one.api().createAudioRoutingGroup(callId, multicast("g", "a")).getAtOdataEtag();
 
-        List<Integer> statuses = concurrently(16, i -> {
+        List<Integer> statuses = Concurrently.run(16, i -> {
             try {
                 (i % 2 == 0 ? one : two).api().updateAudioRoutingGroup(callId, "g",
                         new AudioRoutingGroupUpdate().receivers(Set.of("r" + i)), etag);

@@ -2,6 +2,7 @@ package dev.audiorouting.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.audiorouting.server.Concurrently;
 import dev.audiorouting.server.domain.AudioRoutingGroup;
 import dev.audiorouting.server.domain.AudioRoutingGroupStore;
 import dev.audiorouting.server.domain.Call;
@@ -12,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,7 +123,7 @@ abstract class AudioRoutingGroupStoreContract {
 
     @Test
     void exactlyOneOfManyConcurrentCreatesOfAnIdWins() throws Exception {
-        List<Optional<StoredGroup>> results = concurrently(16, i -> store().putIfAbsent(call, group("g", "e" + i, "r" + i)));
+        List<Optional<StoredGroup>> results = Concurrently.run(16, i -> store().putIfAbsent(call, group("g", "e" + i, "r" + i)));
 
         assertThat(results.stream().filter(Optional::isEmpty)).hasSize(1);
         StoredGroup winner = store().find(call, "g").orElseThrow();
@@ -138,33 +134,8 @@ abstract class AudioRoutingGroupStoreContract {
     void exactlyOneOfManyConcurrentReplacesOfAVersionWins() throws Exception {
         store().putIfAbsent(call, group("g", "e0", "a"));
 
-        List<Boolean> results = concurrently(16, i -> store().replace(call, "e0", group("g", "e" + (i + 1), "r" + i)));
+        List<Boolean> results = Concurrently.run(16, i -> store().replace(call, "e0", group("g", "e" + (i + 1), "r" + i)));
 
         assertThat(results.stream().filter(Boolean::booleanValue)).hasSize(1);
-    }
-
-    interface Task<T> {
-        T run(int i) throws Exception;
-    }
-
-    static <T> List<T> concurrently(int threads, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = IntStream.range(0, threads)
-                    .mapToObj(i -> pool.submit(() -> {
-                        start.await();
-                        return task.run(i);
-                    }))
-                    .toList();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

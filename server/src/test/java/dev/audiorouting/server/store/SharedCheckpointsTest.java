@@ -3,6 +3,7 @@ package dev.audiorouting.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.audiorouting.server.Concurrently;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLTimeoutException;
@@ -12,10 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -35,32 +32,19 @@ class SharedCheckpointsTest {
         });
         int writers = 16;
         int writesEach = 40;
-        CyclicBarrier start = new CyclicBarrier(writers);
-        ExecutorService threads = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<List<Integer>>> missing = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                missing.add(threads.submit(() -> {
-                    start.await();
-                    List<Integer> notOnFile = new ArrayList<>();
-                    for (int i = 0; i < writesEach; i++) {
-                        int write = writer * writesEach + i;
-                        committed.add(write);
-                        shared.afterCommit(connection);
-                        if (!onFile.contains(write)) {
-                            notOnFile.add(write);
-                        }
-                    }
-                    return notOnFile;
-                }));
+        List<List<Integer>> missing = Concurrently.run(writers, writer -> {
+            List<Integer> notOnFile = new ArrayList<>();
+            for (int i = 0; i < writesEach; i++) {
+                int write = writer * writesEach + i;
+                committed.add(write);
+                shared.afterCommit(connection);
+                if (!onFile.contains(write)) {
+                    notOnFile.add(write);
+                }
             }
-            for (Future<List<Integer>> writer : missing) {
-                assertThat(writer.get()).as("writes answered before a checkpoint had them").isEmpty();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+            return notOnFile;
+        });
+        assertThat(missing).as("writes answered before a checkpoint had them").allSatisfy(writes -> assertThat(writes).isEmpty());
         assertThat(checkpoints.get()).as("checkpoints for %d writes", writers * writesEach)
                 .isPositive().isLessThanOrEqualTo(writers * writesEach / 2);
     }
