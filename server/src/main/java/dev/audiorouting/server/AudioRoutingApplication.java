@@ -20,7 +20,6 @@ import dev.audiorouting.server.error.UnexpectedExceptionMapper;
 import dev.audiorouting.server.error.WebApplicationExceptionMapper;
 import dev.audiorouting.server.http.BearerTokenFilter;
 import dev.audiorouting.server.http.ResponseHeadersFilter;
-import dev.audiorouting.server.http.UnreadBodyFilter;
 import dev.audiorouting.server.json.ObjectMapperResolver;
 import dev.audiorouting.server.observability.ServerMetrics;
 import dev.audiorouting.server.resource.AudioRoutingGroupsResource;
@@ -39,7 +38,7 @@ import org.glassfish.jersey.server.ServerProperties;
 final class AudioRoutingApplication extends ResourceConfig {
 
     AudioRoutingApplication(AudioRoutingGroups groups, AccessTokenVerifier tokens, TokenBuckets buckets, ServerMetrics metrics,
-                            ObjectMapper json, long maxBodyBytes) {
+                            ObjectMapper json) {
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -70,7 +69,6 @@ final class AudioRoutingApplication extends ResourceConfig {
         register(UnexpectedExceptionMapper.class);
         register(MissingErrorBodyFilter.class);
         register(ResponseHeadersFilter.class);
-        register(new UnreadBodyFilter(maxBodyBytes));
 
         // The contract is openapi.yaml; no generated WADL on OPTIONS or /application.wadl.
         property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -12,6 +12,7 @@ import dev.audiorouting.server.http.CompletedExchanges;
 import dev.audiorouting.server.http.DocsPages;
 import dev.audiorouting.server.http.PathInContextHandler;
 import dev.audiorouting.server.http.SpecDocuments;
+import dev.audiorouting.server.http.RequestBodyLimit;
 import dev.audiorouting.server.http.RequestIdHandler;
 import dev.audiorouting.server.observability.AccessLog;
 import dev.audiorouting.server.observability.ObservedRequests;
@@ -33,7 +34,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -123,7 +123,7 @@ public final class AudioRoutingServer implements AutoCloseable {
         AudioRoutingGroups groups = new AudioRoutingGroups(new TimedAudioRoutingGroupStore(store, metrics));
         AccessTokenVerifier tokens = new AccessTokenVerifier(config.tokens());
         TokenBuckets buckets = new TokenBuckets(config.throttling().requestsPerSecond(), config.throttling().burst());
-        AudioRoutingApplication application = new AudioRoutingApplication(groups, tokens, buckets, metrics, json, config.maxBodyBytes());
+        AudioRoutingApplication application = new AudioRoutingApplication(groups, tokens, buckets, metrics, json);
 
         QueuedThreadPool threads = threadPool("http", API_THREADS);
         metrics.watch(threads);
@@ -196,10 +196,6 @@ public final class AudioRoutingServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
-        // Before closing on a body over the limit (413), read up to 128 chunks of what has already arrived
-        // (Jetty's default is 16), without waiting for more: closing on unread data resets the connection, and a
-        // client whose answer is lost in a reset sees an error instead of the 413.
-        http.setMaxUnconsumedRequestContentReads(128);
         // Jetty remembers repeated header lines up to this length; looking a kilobyte-long Authorization line up
         // in that cache cost more than parsing it (a tenth of the CPU of a create). Short lines are still cached.
         http.setHeaderCacheSize(HEADER_CACHE_SIZE);
@@ -212,8 +208,9 @@ public final class AudioRoutingServer implements AutoCloseable {
     }
 
     /**
-     * Outermost first: the access log and request metrics, graceful shutdown, request ids, the bound on requests
-     * in flight, the body size limit, then Jersey under /beta, beside the contract (/openapi.yaml, /openapi.json)
+     * Outermost first: the access log and request metrics, graceful shutdown, request ids, the body size limit
+     * (outside the bound on requests in flight, so that a shed request's client gets its 503 too), the bound on
+     * requests in flight, then Jersey under /beta, beside the contract (/openapi.yaml, /openapi.json)
      * and its docs (/docs/).
      */
     private static Handler handlers(AudioRoutingApplication application, ServerConfig config, ServerMetrics metrics) {
@@ -221,9 +218,9 @@ public final class AudioRoutingServer implements AutoCloseable {
         ContextHandler api = new ContextHandler(new PathInContextHandler(new CompletedExchanges(jersey)), BASE_PATH);
         // /beta itself is answered by Jersey (a JSON 404), not redirected to /beta/.
         api.setAllowNullPathInContext(true);
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxBodyBytes(), -1);
-        sizeLimit.setHandler(new Handler.Sequence(api, SpecDocuments.fromClasspath(), DocsPages.handler()));
-        LoadShedding shedding = new LoadShedding(sizeLimit, config.throttling().maxInFlight(), metrics);
-        return new ObservedRequests(new GracefulHandler(new RequestIdHandler(shedding)), metrics, new AccessLog());
+        Handler served = new Handler.Sequence(api, SpecDocuments.fromClasspath(), DocsPages.handler());
+        LoadShedding shedding = new LoadShedding(served, config.throttling().maxInFlight(), metrics);
+        RequestBodyLimit bodyLimit = new RequestBodyLimit(config.maxBodyBytes(), shedding);
+        return new ObservedRequests(new GracefulHandler(new RequestIdHandler(bodyLimit)), metrics, new AccessLog());
     }
 }

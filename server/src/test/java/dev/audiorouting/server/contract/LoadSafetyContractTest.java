@@ -4,6 +4,7 @@ import static dev.audiorouting.server.contract.CreateAudioRoutingGroupContractTe
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiorouting.server.Concurrently;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,36 @@ class LoadSafetyContractTest {
     }
 
     @Test
+    void aClientStillSendingAnOversizedBodyGetsIts413(ServerUnderTest server) throws Exception {
+        byte[] body = ("{\"id\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+
+        RawHttp.Response response = sendSlowly(server, "Content-Length: " + body.length, body, ServerUnderTest.authorization());
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body()).contains("\"code\":\"requestEntityTooLarge\"");
+    }
+
+    @Test
+    void aClientStillSendingAnOversizedChunkedBodyGetsIts413(ServerUnderTest server) throws Exception {
+        byte[] body = ("{\"id\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+
+        RawHttp.Response response = sendSlowly(server, "Transfer-Encoding: chunked", chunked(body), ServerUnderTest.authorization());
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.decodedBody()).contains("\"code\":\"requestEntityTooLarge\"");
+    }
+
+    @Test
+    void aClientWithARejectedTokenStillSendingItsBodyGetsIts401(ServerUnderTest server) throws Exception {
+        byte[] body = ("{\"id\":\"" + "x".repeat(200 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+
+        RawHttp.Response response = sendSlowly(server, "Content-Length: " + body.length, body, "Bearer not-a-token");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body()).contains("\"code\":\"InvalidAuthenticationToken\"");
+    }
+
+    @Test
     void clientsThatStallMidRequestDoNotBlockOthers(ServerUnderTest server) throws Exception {
         List<RawHttp.Connection> stalled = new ArrayList<>();
         try {
@@ -103,6 +134,25 @@ class LoadSafetyContractTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
             assertThat(answer.status()).as("closed, with a 408 or nothing at all").isIn(408, 0);
         }
+    }
+
+    private static RawHttp.Response sendSlowly(ServerUnderTest server, String framing, byte[] body, String authorization) throws Exception {
+        String head = "POST /beta" + groups("communications", "c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
+                + "\r\nContent-Type: application/json\r\nConnection: close\r\n" + framing + "\r\n\r\n";
+        return RawHttp.exchangeSlowly(server.baseUri(), head, body);
+    }
+
+    private static byte[] chunked(byte[] body) {
+        ByteArrayOutputStream framed = new ByteArrayOutputStream();
+        int size = 8 * 1024;
+        for (int at = 0; at < body.length; at += size) {
+            int length = Math.min(size, body.length - at);
+            framed.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            framed.write(body, at, length);
+            framed.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        framed.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return framed.toByteArray();
     }
 
     private static RawHttp.Connection sendAndStall(ServerUnderTest server, String start) throws IOException {

@@ -190,12 +190,16 @@ class OperatingContractTest {
             JsonNode error = JSON.readTree(shed.body()).get("error");
             assertThat(error.get("code").asText()).isEqualTo("serviceNotAvailable");
             assertThat(error.get("message").asText()).contains("busy");
+            String head = "POST " + server.baseUri().getPath() + collection("c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                    + ServerUnderTest.authorization() + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 300000\r\n\r\n";
+            assertThat(RawHttp.exchangeSlowly(server.baseUri(), head, new byte[300_000]).status())
+                    .as("shed while its client still sends the body").isEqualTo(503);
 
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             awaitMetric(server, "http_requests_in_flight 0.0");
             assertThat(server.send(server.request(collection("c")).GET()).statusCode()).as("served again").isEqualTo(200);
-            awaitMetric(server, "requests_shed_total 1.0");
+            awaitMetric(server, "requests_shed_total 2.0");
         } finally {
             release.countDown();
         }

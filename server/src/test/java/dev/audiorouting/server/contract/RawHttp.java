@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,23 @@ public final class RawHttp {
     public static Response exchange(URI server, byte[] request) throws IOException {
         try (Connection connection = open(server)) {
             connection.send(request);
+            return connection.response();
+        }
+    }
+
+    /**
+     * Sends the head, then the body in pieces with pauses, as a client on a slow network would, and reads the
+     * answer only when all is sent, as most clients do. A server that answers before the body has arrived must
+     * not close on it while it is still coming: the reset would destroy the answer, and this throws instead.
+     */
+    public static Response exchangeSlowly(URI server, String head, byte[] body) throws IOException, InterruptedException {
+        try (Connection connection = open(server)) {
+            connection.send(head.getBytes(StandardCharsets.US_ASCII));
+            int piece = 32 * 1024;
+            for (int at = 0; at < body.length; at += piece) {
+                Thread.sleep(10);
+                connection.send(Arrays.copyOfRange(body, at, Math.min(body.length, at + piece)));
+            }
             return connection.response();
         }
     }
