@@ -74,11 +74,25 @@ public final class RequestBodyLimit extends Handler.Wrapper {
         /**
          * Jetty's error answers (a 413 or 503 written before the body was read) consume only what has arrived,
          * and then fail the body for good, so that nothing more could be read; when the rest is read after the
-         * answer instead, that is left to {@link DrainThenComplete}.
+         * answer, that is left to {@link DrainThenComplete}.
          */
         @Override
         public boolean consumeAvailable() {
             return !drainedAfter && super.consumeAvailable();
+        }
+
+        /**
+         * A reader giving up fails the body (Jetty's input stream does when closed before the end, as Jersey
+         * closes it after broken JSON at byte 10): it ends here, for that reader, and the rest is read after the
+         * answer instead.
+         */
+        @Override
+        public void fail(Throwable cause) {
+            if (drainedAfter) {
+                failure = Content.Chunk.from(cause, true);
+            } else {
+                super.fail(cause);
+            }
         }
 
         @Override

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Concurrent and hostile clients over real HTTP: racing creates settle on one group, and slow or oversized
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningServer.class)
 class LoadSafetyContractTest {
     private static final int CLIENTS = 16;
+    private static final String JSON = "Content-Type: application/json\r\n";
 
     private static String body(String receiver) {
         return "{\"id\":\"contested\",\"routingMode\":\"multicast\",\"sources\":[\"s\"],\"receivers\":[\"" + receiver + "\"]}";
@@ -70,7 +73,7 @@ class LoadSafetyContractTest {
     void aClientStillSendingAnOversizedBodyGetsIts413(ServerUnderTest server) throws Exception {
         byte[] body = ("{\"id\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
 
-        RawHttp.Response response = sendSlowly(server, "Content-Length: " + body.length, body, ServerUnderTest.authorization());
+        RawHttp.Response response = sendSlowly(server, JSON + "Content-Length: " + body.length, body, ServerUnderTest.authorization());
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.body()).contains("\"code\":\"requestEntityTooLarge\"");
@@ -80,20 +83,26 @@ class LoadSafetyContractTest {
     void aClientStillSendingAnOversizedChunkedBodyGetsIts413(ServerUnderTest server) throws Exception {
         byte[] body = ("{\"id\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
 
-        RawHttp.Response response = sendSlowly(server, "Transfer-Encoding: chunked", chunked(body), ServerUnderTest.authorization());
+        RawHttp.Response response = sendSlowly(server, JSON + "Transfer-Encoding: chunked", chunked(body), ServerUnderTest.authorization());
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.decodedBody()).contains("\"code\":\"requestEntityTooLarge\"");
     }
 
-    @Test
-    void aClientWithARejectedTokenStillSendingItsBodyGetsIts401(ServerUnderTest server) throws Exception {
-        byte[] body = ("{\"id\":\"" + "x".repeat(200 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "a rejected token,         Bearer not-a-token, application/json, 401, InvalidAuthenticationToken",
+            "JSON broken at its start, valid,              application/json, 400, invalidRequest",
+            "a type it does not take,  valid,              text/plain,       415, unsupportedMediaType"})
+    void aClientStillSendingABodyRefusedBeforeItWasReadGetsItsAnswer(String refusal, String authorization, String type, int status,
+                                                                      String code, ServerUnderTest server) throws Exception {
+        byte[] body = ("{\"id\":!" + "x".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        String token = authorization.equals("valid") ? ServerUnderTest.authorization() : authorization;
 
-        RawHttp.Response response = sendSlowly(server, "Content-Length: " + body.length, body, "Bearer not-a-token");
+        RawHttp.Response response = sendSlowly(server, "Content-Type: " + type + "\r\nContent-Length: " + body.length, body, token);
 
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.body()).contains("\"code\":\"InvalidAuthenticationToken\"");
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.body()).contains("\"code\":\"" + code + "\"");
     }
 
     @Test
@@ -138,7 +147,7 @@ class LoadSafetyContractTest {
 
     private static RawHttp.Response sendSlowly(ServerUnderTest server, String framing, byte[] body, String authorization) throws Exception {
         String head = "POST /beta" + groups("communications", "c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
-                + "\r\nContent-Type: application/json\r\nConnection: close\r\n" + framing + "\r\n\r\n";
+                + "\r\nConnection: close\r\n" + framing + "\r\n\r\n";
         return RawHttp.exchangeSlowly(server.baseUri(), head, body);
     }
 
