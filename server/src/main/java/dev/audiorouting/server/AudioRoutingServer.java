@@ -220,7 +220,7 @@ public final class AudioRoutingServer implements AutoCloseable {
         api.setAllowNullPathInContext(true);
         Handler served = new Handler.Sequence(api, SpecDocuments.fromClasspath(), DocsPages.handler());
         LoadShedding shedding = new LoadShedding(served, config.throttling().maxInFlight(), metrics);
-        RequestBodyLimit bodyLimit = new RequestBodyLimit(config.maxBodyBytes(), shedding);
+        RequestBodyLimit bodyLimit = new RequestBodyLimit(config.maxBodyBytes(), config.idleTimeout(), shedding);
         return new ObservedRequests(new GracefulHandler(new RequestIdHandler(bodyLimit)), metrics, new AccessLog());
     }
 }

@@ -106,6 +106,75 @@ class LoadSafetyContractTest {
     }
 
     @Test
+    void aClientSendingABodyToAPathNobodyServesGetsIts404(ServerUnderTest server) throws Exception {
+        String head = "POST /nothing/here HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 300000\r\n\r\n";
+
+        RawHttp.Response response = RawHttp.exchangeSlowly(server.baseUri(), head, new byte[300_000]);
+
+        assertThat(response.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aClientThatWaitsFor100ContinueIsAnsweredByTheRefusalAndNeedNotSend(ServerUnderTest server) throws Exception {
+        try (RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
+            connection.send(head("Bearer not-a-token", "Expect: 100-continue\r\n" + JSON + "Content-Length: 300000"));
+
+            assertThat(CompletableFuture.supplyAsync(() -> read(connection)).get(5, TimeUnit.SECONDS).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aClientThatWaitsFor100ContinueAndThenSendsBrokenJsonGetsIts400(ServerUnderTest server) throws Exception {
+        byte[] body = ("{\"id\":!" + "x".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        try (RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
+            connection.send(head(ServerUnderTest.authorization(), "Expect: 100-continue\r\n" + JSON + "Content-Length: " + body.length));
+            assertThat(connection.readStatus()).isEqualTo(100);
+
+            connection.sendSlowly(body);
+
+            assertThat(connection.response().status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void anAnswerWithoutABodyIsSentWhileTheRequestBodyIsStillComing(ServerUnderTest server) throws Exception {
+        String call = ServerUnderTest.newCallId();
+        assertThat(server.post(groups("communications", call), "application/json",
+                "{\"id\":\"g\",\"routingMode\":\"oneToOne\",\"sources\":[\"a\"],\"receivers\":[\"b\"]}").statusCode()).isEqualTo(200);
+        try (RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
+            connection.send(("DELETE /beta" + groups("communications", call) + "/g HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                    + ServerUnderTest.authorization() + "\r\nContent-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            connection.send(new byte[10_000]);
+
+            assertThat(CompletableFuture.supplyAsync(() -> status(connection)).get(3, TimeUnit.SECONDS)).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void aClientTricklingARefusedBodyIsCutOffAfterTheIdleTimeout() throws Exception {
+        try (ServerUnderTest server = ServerUnderTest.start(config -> config.withIdleTimeout(Duration.ofMillis(800)));
+             RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
+            connection.send(head("Bearer not-a-token", JSON + "Content-Length: 300000"));
+            // A byte at a time, each well within the idle timeout: only the bound on reading the whole rest ends it.
+            CompletableFuture<Integer> trickled = CompletableFuture.supplyAsync(() -> {
+                int sent = 0;
+                try {
+                    for (; sent < 300; sent++) {
+                        Thread.sleep(100);
+                        connection.send(new byte[1]);
+                    }
+                } catch (IOException | InterruptedException cutOff) {
+                    // What the test expects.
+                }
+                return sent;
+            });
+
+            assertThat(CompletableFuture.supplyAsync(() -> read(connection)).get(5, TimeUnit.SECONDS).status()).isEqualTo(401);
+            assertThat(trickled.get(5, TimeUnit.SECONDS)).as("bytes sent before the server closed").isLessThan(300);
+        }
+    }
+
+    @Test
     void clientsThatStallMidRequestDoNotBlockOthers(ServerUnderTest server) throws Exception {
         List<RawHttp.Connection> stalled = new ArrayList<>();
         try {
@@ -146,9 +215,16 @@ class LoadSafetyContractTest {
     }
 
     private static RawHttp.Response sendSlowly(ServerUnderTest server, String framing, byte[] body, String authorization) throws Exception {
-        String head = "POST /beta" + groups("communications", "c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
-                + "\r\nConnection: close\r\n" + framing + "\r\n\r\n";
-        return RawHttp.exchangeSlowly(server.baseUri(), head, body);
+        try (RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
+            connection.send(head(authorization, framing));
+            connection.sendSlowly(body);
+            return connection.response();
+        }
+    }
+
+    private static byte[] head(String authorization, String framing) {
+        return ("POST /beta" + groups("communications", "c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
+                + "\r\nConnection: close\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] chunked(byte[] body) {
@@ -168,6 +244,14 @@ class LoadSafetyContractTest {
         RawHttp.Connection connection = RawHttp.open(server.baseUri());
         connection.send(start.getBytes(StandardCharsets.US_ASCII));
         return connection;
+    }
+
+    private static int status(RawHttp.Connection connection) {
+        try {
+            return connection.readStatus();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RawHttp.Response read(RawHttp.Connection connection) {

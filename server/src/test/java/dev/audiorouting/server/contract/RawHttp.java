@@ -32,11 +32,7 @@ public final class RawHttp {
     public static Response exchangeSlowly(URI server, String head, byte[] body) throws IOException, InterruptedException {
         try (Connection connection = open(server)) {
             connection.send(head.getBytes(StandardCharsets.US_ASCII));
-            int piece = 32 * 1024;
-            for (int at = 0; at < body.length; at += piece) {
-                Thread.sleep(10);
-                connection.send(Arrays.copyOfRange(body, at, Math.min(body.length, at + piece)));
-            }
+            connection.sendSlowly(body);
             return connection.response();
         }
     }
@@ -52,6 +48,32 @@ public final class RawHttp {
         public void send(byte[] bytes) throws IOException {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
+        }
+
+        /** Sends the bytes in 32 KiB pieces with pauses, as a client on a slow network would. */
+        public void sendSlowly(byte[] bytes) throws IOException, InterruptedException {
+            int piece = 32 * 1024;
+            for (int at = 0; at < bytes.length; at += piece) {
+                Thread.sleep(10);
+                send(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + piece)));
+            }
+        }
+
+        /**
+         * Reads one response head and returns its status, leaving the connection open: for a {@code 100 Continue},
+         * or an answer that comes while the request is still being sent.
+         */
+        public int readStatus() throws IOException {
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                int next = in.read();
+                if (next < 0) {
+                    throw new java.io.EOFException("closed after " + head);
+                }
+                head.append((char) next);
+            }
+            return Integer.parseInt(head.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
         }
 
         /** Reads until the server closes the connection (send {@code Connection: close}). */
