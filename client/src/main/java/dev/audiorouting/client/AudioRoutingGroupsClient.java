@@ -60,7 +60,7 @@ public final class AudioRoutingGroupsClient implements AutoCloseable {
         client.updateBaseUri(builder.baseUri.toString());
         BearerAuthentication.install(client, builder.tokens);
         this.api = new AudioRoutingGroupsApi(client);
-        this.retries = new RetryAfter(builder.maxRetries, builder.maxRetryWait);
+        this.retries = builder.retries;
     }
 
     public static Builder builder() {
@@ -167,8 +167,7 @@ public final class AudioRoutingGroupsClient implements AutoCloseable {
         private Supplier<String> tokens;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
-        private int maxRetries = RetryAfter.DEFAULT_MAX_RETRIES;
-        private Duration maxRetryWait = Duration.ofSeconds(30);
+        private RetryAfter retries = new RetryAfter(RetryAfter.DEFAULT_MAX_RETRIES, Duration.ofSeconds(30));
 
         private Builder() {
         }
@@ -206,11 +205,7 @@ public final class AudioRoutingGroupsClient implements AutoCloseable {
          * {@code maxWait} (default 30 s).
          */
         public Builder retries(int maxRetries, Duration maxWait) {
-            if (maxRetries < 0) {
-                throw new IllegalArgumentException("maxRetries cannot be negative");
-            }
-            this.maxRetries = maxRetries;
-            this.maxRetryWait = positive(maxWait, "maxWait");
+            this.retries = new RetryAfter(maxRetries, positive(maxWait, "maxWait"));
             return this;
         }
 

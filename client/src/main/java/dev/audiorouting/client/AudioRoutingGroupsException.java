@@ -20,8 +20,7 @@ public final class AudioRoutingGroupsException extends RuntimeException {
         super(describe(error), failure);
         this.error = error;
         this.sentClientRequestId = sentClientRequestId;
-        this.retryAfter = failure.getResponseHeaders() == null ? null
-                : RetryAfter.secondsOf(failure.getResponseHeaders()).orElse(null);
+        this.retryAfter = RetryAfter.secondsOf(failure.getResponseHeaders()).orElse(null);
     }
 
     private static String describe(GraphError error) {

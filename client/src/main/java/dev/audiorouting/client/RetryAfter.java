@@ -68,7 +68,8 @@ public final class RetryAfter {
                 if (retry >= maxRetries || !(refused || repeatable && unanswered(e))) {
                     throw e;
                 }
-                pause(refused ? waitOf(e.getResponseHeaders()) : backoff(retry), e);
+                Duration wait = refused ? secondsOf(e.getResponseHeaders()).orElse(DEFAULT_WAIT) : backoff(retry);
+                pause(wait.compareTo(maxWait) > 0 ? maxWait : wait, e);
             }
         }
     }
@@ -78,20 +79,13 @@ public final class RetryAfter {
         return e.getCode() == 0 && e.getCause() instanceof IOException;
     }
 
-    private Duration backoff(int retry) {
-        Duration wait = DEFAULT_WAIT.multipliedBy(1L << Math.min(retry, 10));
-        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+    private static Duration backoff(int retry) {
+        return DEFAULT_WAIT.multipliedBy(1L << Math.min(retry, 10));
     }
 
-    /** The server's {@code Retry-After} in seconds, bounded by {@code maxWait}. */
-    Duration waitOf(HttpHeaders headers) {
-        Duration asked = Optional.ofNullable(headers).flatMap(RetryAfter::secondsOf).orElse(DEFAULT_WAIT);
-        return asked.compareTo(maxWait) > 0 ? maxWait : asked;
-    }
-
-    /** The {@code Retry-After} of an answer, when it has one in seconds. */
+    /** The {@code Retry-After} of an answer, when there was one and it says seconds. */
     static Optional<Duration> secondsOf(HttpHeaders headers) {
-        return headers.firstValue("Retry-After").flatMap(RetryAfter::seconds);
+        return headers == null ? Optional.empty() : headers.firstValue("Retry-After").flatMap(RetryAfter::seconds);
     }
 
     private static Optional<Duration> seconds(String value) {

@@ -8,8 +8,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Times every request that reaches the API listener, whoever answers it (Jersey, or Jetty itself for a 404, a
- * 413 or a 503), and reports it once complete: to the access log and to the metrics.
+ * Times every request that reaches the API listener, whoever answers it (Jersey, or the handlers around it: a
+ * 404 off the API, a 413, a 503), and reports it once complete: to the access log and to the metrics.
  */
 public final class ObservedRequests extends Handler.Wrapper {
     /** The request attribute under which the token filter leaves the verified {@link Caller}. */
@@ -32,11 +32,9 @@ public final class ObservedRequests extends Handler.Wrapper {
         // requests an operator most wants to see.
         boolean failed = true;
         try {
-            if (!super.handle(request, response, callback)) {
-                Response.writeError(request, response, callback, 404);
-            }
+            boolean handled = super.handle(request, response, callback);
             failed = false;
-            return true;
+            return handled;
         } finally {
             report(request, failed ? 500 : response.getStatus(), System.nanoTime() - start);
         }

@@ -215,16 +215,11 @@ class LoadSafetyContractTest {
     }
 
     private static RawHttp.Response sendSlowly(ServerUnderTest server, String framing, byte[] body, String authorization) throws Exception {
-        try (RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
-            connection.send(head(authorization, framing));
-            connection.sendSlowly(body);
-            return connection.response();
-        }
+        return RawHttp.exchangeSlowly(server.baseUri(), head(authorization, framing), body);
     }
 
-    private static byte[] head(String authorization, String framing) {
-        return ("POST /beta" + groups("communications", "c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
-                + "\r\nConnection: close\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static String head(String authorization, String framing) {
+        return RawHttp.postHead("/beta" + groups("communications", "c"), authorization, "Connection: close\r\n" + framing + "\r\n");
     }
 
     private static byte[] chunked(byte[] body) {

@@ -190,8 +190,8 @@ class OperatingContractTest {
             JsonNode error = JSON.readTree(shed.body()).get("error");
             assertThat(error.get("code").asText()).isEqualTo("serviceNotAvailable");
             assertThat(error.get("message").asText()).contains("busy");
-            String head = "POST " + server.baseUri().getPath() + collection("c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
-                    + ServerUnderTest.authorization() + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 300000\r\n\r\n";
+            String head = RawHttp.postHead(server.baseUri().getPath() + collection("c"), ServerUnderTest.authorization(),
+                    "Content-Type: application/json\r\nConnection: close\r\nContent-Length: 300000\r\n");
             assertThat(RawHttp.exchangeSlowly(server.baseUri(), head, new byte[300_000]).status())
                     .as("shed while its client still sends the body").isEqualTo(503);
 
@@ -212,8 +212,8 @@ class OperatingContractTest {
         ForwardingAudioRoutingGroupStore slow = heldCreates(inStore, release);
         try (ServerUnderTest server = ServerUnderTest.start(config -> config.withThrottling(new Throttling(1000, 1000, 2)), slow)) {
             byte[] body = Spec.get().example("oneToOne").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            String head = "POST " + server.baseUri().getPath() + collection("c") + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
-                    + ServerUnderTest.authorization() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+            String head = RawHttp.postHead(server.baseUri().getPath() + collection("c"), ServerUnderTest.authorization(),
+                    "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n");
             for (int i = 0; i < 2; i++) {
                 try (RawHttp.Connection connection = RawHttp.open(server.baseUri())) {
                     connection.send(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));

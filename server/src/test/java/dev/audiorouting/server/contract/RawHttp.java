@@ -24,6 +24,11 @@ public final class RawHttp {
         }
     }
 
+    /** The head of a POST to {@code path} with a bearer token and the given header lines, each ending in CRLF. */
+    public static String postHead(String path, String authorization, String headerLines) {
+        return "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization + "\r\n" + headerLines + "\r\n";
+    }
+
     /**
      * Sends the head, then the body in pieces with pauses, as a client on a slow network would, and reads the
      * answer only when all is sent, as most clients do. A server that answers before the body has arrived must
@@ -31,7 +36,7 @@ public final class RawHttp {
      */
     public static Response exchangeSlowly(URI server, String head, byte[] body) throws IOException, InterruptedException {
         try (Connection connection = open(server)) {
-            connection.send(head.getBytes(StandardCharsets.US_ASCII));
+            connection.send(head);
             connection.sendSlowly(body);
             return connection.response();
         }
@@ -45,6 +50,11 @@ public final class RawHttp {
     }
 
     public record Connection(Socket socket) implements AutoCloseable {
+        /** Sends a request head, or any other ASCII text. */
+        public void send(String ascii) throws IOException {
+            send(ascii.getBytes(StandardCharsets.US_ASCII));
+        }
+
         public void send(byte[] bytes) throws IOException {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
