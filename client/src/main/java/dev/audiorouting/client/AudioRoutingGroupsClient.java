@@ -75,7 +75,8 @@ public final class AudioRoutingGroupsClient implements AutoCloseable {
      */
     public AudioRoutingGroup create(String callId, AudioRoutingGroup group) {
         AudioRoutingGroup withId = group.getId() != null ? group : new AudioRoutingGroup().id(UUID.randomUUID().toString())
-                .routingMode(group.getRoutingMode()).sources(group.getSources()).receivers(group.getReceivers());
+                .atOdataType(group.getAtOdataType()).routingMode(group.getRoutingMode()).sources(group.getSources())
+                .receivers(group.getReceivers());
         return call(headers -> api.createAudioRoutingGroup(callId, withId, headers), true);
     }
 

@@ -86,6 +86,19 @@ class AudioRoutingGroupsClientTest {
     }
 
     @Test
+    void aCreateThatTheClientGivesAnIdStillSendsEverythingTheCallerSet() throws Exception {
+        try (AudioRoutingGroupsClient groups = client().build()) {
+            groups.create("c1", group().atOdataType(AudioRoutingGroup.AtOdataTypeEnum._MICROSOFT_GRAPH_AUDIO_ROUTING_GROUP));
+
+            JsonNode sent = JSON.readTree(received.get(0).body());
+            assertThat(sent.get("@odata.type").asText()).isEqualTo("#microsoft.graph.audioRoutingGroup");
+            assertThat(sent.get("routingMode").asText()).isEqualTo("oneToOne");
+            assertThat(sent.get("sources").toString()).isEqualTo("[\"a\"]");
+            assertThat(sent.get("receivers").toString()).isEqualTo("[\"b\"]");
+        }
+    }
+
+    @Test
     void givesACreateWithoutAnIdOneAndEveryCallAFreshClientRequestIdAndToken() throws Exception {
         try (AudioRoutingGroupsClient groups = client().build()) {
             AudioRoutingGroup asked = group();
